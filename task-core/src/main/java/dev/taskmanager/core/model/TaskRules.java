@@ -1,0 +1,196 @@
+package dev.taskmanager.core.model;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The rules a task's fields obey, checked here and nowhere else. Lengths count characters as a
+ * person does (Unicode code points: an emoji is one), not UTF-16 units.
+ *
+ * <p>The limits are public so adapters can show them (an input's {@code maxlength}, an OpenAPI
+ * schema); the checks are package-private and run when a {@link TaskDraft}, {@link TaskPatch} or
+ * {@link TaskInput} is built.
+ */
+public final class TaskRules {
+
+  public static final int TITLE_MAX_LENGTH = 200;
+  public static final int SHORTDESC_MAX_LENGTH = 2000;
+  public static final int PRIORITY_MIN = 0;
+  public static final int PRIORITY_MAX = 1000;
+  /** The priority a task gets when none is given. */
+  public static final int DEFAULT_PRIORITY = 0;
+
+  static final String TITLE = "title";
+  static final String SHORTDESC = "shortdesc";
+  static final String PRIORITY = "priority";
+  static final String ID = "id";
+
+  private static final String TITLE_ACCEPTED =
+      "1 to " + TITLE_MAX_LENGTH + " characters, no control characters";
+  private static final String SHORTDESC_ACCEPTED =
+      "up to " + SHORTDESC_MAX_LENGTH + " characters; newlines and tabs but no other control characters";
+  private static final String PRIORITY_ACCEPTED =
+      "a whole number from " + PRIORITY_MIN + " to " + PRIORITY_MAX + " (empty means " + DEFAULT_PRIORITY + ")";
+  private static final String ID_ACCEPTED = "a whole number from 0 to " + Long.MAX_VALUE;
+
+  /** Stands for any number with more than 30 digits: all such numbers are out of every range. */
+  private static final BigInteger HUGE = BigInteger.TEN.pow(31);
+
+  private TaskRules() {}
+
+  /** Checks a title that is already trimmed; {@code null} counts as empty. */
+  static void checkTitle(String title, List<Violation> violations) {
+    if (title == null || title.isEmpty()) {
+      violations.add(new Violation(TITLE, "is empty", TITLE_ACCEPTED));
+      return;
+    }
+    checkLength(TITLE, title, TITLE_MAX_LENGTH, TITLE_ACCEPTED, violations);
+    checkCharacters(TITLE, title, false, TITLE_ACCEPTED, violations);
+  }
+
+  static void checkShortdesc(String shortdesc, List<Violation> violations) {
+    checkLength(SHORTDESC, shortdesc, SHORTDESC_MAX_LENGTH, SHORTDESC_ACCEPTED, violations);
+    checkCharacters(SHORTDESC, shortdesc, true, SHORTDESC_ACCEPTED, violations);
+  }
+
+  static void checkPriority(int priority, List<Violation> violations) {
+    if (priority < PRIORITY_MIN || priority > PRIORITY_MAX) {
+      violations.add(new Violation(PRIORITY, priority + " is out of range", PRIORITY_ACCEPTED));
+    }
+  }
+
+  /**
+   * Reads a priority typed by a person. Blank means the default. Returns {@code null} and adds a
+   * violation when the text is not an accepted priority.
+   */
+  static Integer parsePriority(String text, List<Violation> violations) {
+    if (text == null || text.isBlank()) {
+      return DEFAULT_PRIORITY;
+    }
+    BigInteger value = parseWholeNumber(text.strip());
+    if (value == null) {
+      violations.add(new Violation(PRIORITY, quote(text) + " is not a whole number", PRIORITY_ACCEPTED));
+      return null;
+    }
+    if (value.compareTo(BigInteger.valueOf(PRIORITY_MIN)) < 0
+        || value.compareTo(BigInteger.valueOf(PRIORITY_MAX)) > 0) {
+      violations.add(new Violation(PRIORITY, describe(value) + " is out of range", PRIORITY_ACCEPTED));
+      return null;
+    }
+    return value.intValueExact();
+  }
+
+  /** Reads a task id typed by a person; returns {@code null} and adds a violation when it is not one. */
+  static Long parseId(String text, List<Violation> violations) {
+    if (text == null || text.isBlank()) {
+      violations.add(new Violation(ID, "is empty", ID_ACCEPTED));
+      return null;
+    }
+    BigInteger value = parseWholeNumber(text.strip());
+    if (value == null) {
+      violations.add(new Violation(ID, quote(text) + " is not a whole number", ID_ACCEPTED));
+      return null;
+    }
+    if (value.signum() < 0 || value.bitLength() > 63) {
+      violations.add(new Violation(ID, describe(value) + " is out of range", ID_ACCEPTED));
+      return null;
+    }
+    return value.longValueExact();
+  }
+
+  static void checkId(long id, List<Violation> violations) {
+    if (id < 0) {
+      violations.add(new Violation(ID, id + " is out of range", ID_ACCEPTED));
+    }
+  }
+
+  /** Strips surrounding whitespace, Unicode's included; {@code null} stays {@code null}. */
+  static String trim(String text) {
+    return text == null ? null : text.strip();
+  }
+
+  /**
+   * Turns every line ending into a newline: browsers submit a text area's lines with CRLF, and a
+   * description must read the same whichever client wrote it.
+   */
+  static String normalizeLineEndings(String text) {
+    return text.indexOf('\r') < 0 ? text : text.replace("\r\n", "\n").replace('\r', '\n');
+  }
+
+  /**
+   * A whole number in ASCII digits with an optional sign, of any length, so that a huge number is
+   * reported as out of range rather than as not a number; {@code null} for anything else.
+   */
+  private static BigInteger parseWholeNumber(String text) {
+    int start = !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-') ? 1 : 0;
+    if (start == text.length()) {
+      return null;
+    }
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+    }
+    // Bounded: a 10 KB run of digits is out of range either way and must not cost a 10 KB BigInteger.
+    if (text.length() - start > 30) {
+      return text.charAt(0) == '-' ? HUGE.negate() : HUGE;
+    }
+    return new BigInteger(text);
+  }
+
+  private static void checkLength(
+      String field, String text, int max, String accepted, List<Violation> violations) {
+    int length = text.codePointCount(0, text.length());
+    if (length > max) {
+      violations.add(new Violation(field, "is " + length + " characters long", accepted));
+    }
+  }
+
+  private static void checkCharacters(
+      String field, String text, boolean multiline, String accepted, List<Violation> violations) {
+    int position = 0;
+    for (int i = 0; i < text.length(); position++) {
+      char c = text.charAt(i);
+      if (Character.isSurrogate(c)) {
+        boolean paired = Character.isHighSurrogate(c)
+            && i + 1 < text.length()
+            && Character.isLowSurrogate(text.charAt(i + 1));
+        if (!paired) {
+          violations.add(new Violation(field,
+              "contains an invalid character (an unpaired surrogate) at position " + (position + 1), accepted));
+          return;
+        }
+        i += 2;
+        continue;
+      }
+      boolean allowed = multiline && (c == '\n' || c == '\t');
+      if (Character.isISOControl(c) && !allowed) {
+        violations.add(new Violation(field,
+            "contains the control character " + String.format(Locale.ROOT, "U+%04X", (int) c)
+                + " at position " + (position + 1), accepted));
+        return;
+      }
+      i++;
+    }
+  }
+
+  /** Echoes a user's text in a message, shortened so a 10 KB value gives a readable line. */
+  private static String quote(String text) {
+    StringBuilder printable = new StringBuilder();
+    text.codePoints().limit(40).forEach(cp -> {
+      if (Character.isISOControl(cp) || Character.getType(cp) == Character.SURROGATE) {
+        printable.append(String.format(Locale.ROOT, "\\u%04X", cp));
+      } else {
+        printable.appendCodePoint(cp);
+      }
+    });
+    boolean cut = text.codePointCount(0, text.length()) > 40;
+    return "\"" + printable + (cut ? "…" : "") + "\"";
+  }
+
+  private static String describe(BigInteger value) {
+    return value.abs().equals(HUGE) ? (value.signum() < 0 ? "a huge negative number" : "a huge number") : value.toString();
+  }
+}

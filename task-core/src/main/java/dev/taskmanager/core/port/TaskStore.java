@@ -1,0 +1,77 @@
+package dev.taskmanager.core.port;
+
+import dev.taskmanager.core.model.Task;
+import dev.taskmanager.core.model.TaskDraft;
+import dev.taskmanager.core.model.TaskPatch;
+import dev.taskmanager.core.model.TaskStoreException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where tasks are kept: the one port the use cases need. Implementations are adapters (MongoDB, the
+ * in-memory store); the use cases validate input before calling, so a store stores what it is given.
+ *
+ * <h2>ID rules every implementation honours</h2>
+ * <ol>
+ *   <li>A task's id is a non-negative whole number, assigned by the store when the task is created.
+ *   <li>A new task gets the sequence's current value and the sequence advances by one, atomically:
+ *       no two tasks ever get the same id, even with many threads or processes creating at once.
+ *   <li>Ids are never reused: deleting leaves a gap; a failed create may leave a gap.
+ *   <li>A fresh store, and a store after {@link #reset()}, starts at 0.
+ *   <li>If the sequence is behind the ids already stored (data written by another program), the
+ *       store still never issues a used id: it skips past it.
+ *   <li>Importing tasks with explicit ids keeps those ids and moves the sequence past the largest.
+ * </ol>
+ *
+ * <h2>Threads and failures</h2>
+ * Implementations are safe for use by many threads at once; each method is atomic on its own.
+ * Every method throws {@link TaskStoreException} when the store cannot be reached or fails; the
+ * operation may or may not have taken effect then, but an acknowledged write is never lost.
+ */
+public interface TaskStore {
+
+  /** Stores a new task under the next id of the sequence (rules 1, 2, 5) and returns it. */
+  Task create(TaskDraft draft);
+
+  /** The task with this id, if stored. */
+  Optional<Task> get(long id);
+
+  /**
+   * The tasks that match the query, in its order, strictly after its position, at most its limit.
+   * The cost of a page must not depend on where in the listing it lies.
+   */
+  List<Task> find(TaskQuery query);
+
+  /**
+   * Changes the patch's fields of the task with this id, keeping the rest (and any fields this
+   * program does not know about), and returns the task as stored; empty when there is no such task.
+   */
+  Optional<Task> update(long id, TaskPatch patch);
+
+  /** Deletes the task with this id and returns it; empty when there was none. Its id stays used. */
+  Optional<Task> delete(long id);
+
+  /** Deletes every task whose title is exactly {@code title}; returns how many. */
+  long deleteByTitle(String title);
+
+  /** Deletes every task and sets the sequence back to 0 (rule 4). */
+  void reset();
+
+  /** Which of these ids are stored. */
+  Set<Long> existingIds(Collection<Long> ids);
+
+  /**
+   * Stores tasks under their own ids and moves the sequence past the largest (rule 6). With
+   * {@code replace}, a stored task with the same id is overwritten; without, it is kept and the
+   * imported one left out. Returns how many tasks were written.
+   */
+  long importTasks(List<Task> tasks, boolean replace);
+
+  /** How many tasks are stored. */
+  long count();
+
+  /** The id the sequence offers next (a create may still skip past it, rule 5). */
+  long nextId();
+}

@@ -1,0 +1,10 @@
+/**
+ * The task manager's core: the model, the {@code TaskStore} port with its ID rules, the use cases
+ * and an in-memory store. Depends on nothing but {@code java.base}.
+ */
+module dev.taskmanager.core {
+  exports dev.taskmanager.core.model;
+  exports dev.taskmanager.core.port;
+  exports dev.taskmanager.core.usecase;
+  exports dev.taskmanager.core.memory;
+}
