@@ -10,7 +10,7 @@ import java.util.Locale;
  * @param sortBy the order; ties are broken by id
  * @param descending whether the order is reversed
  * @param titleContains keep only tasks whose title contains this text, ignoring case; {@code null}
- *     or empty for all tasks
+ *     or blank for all tasks
  * @param cursor where to start, as a previous {@link TaskPage} gave it; {@code null} for the first
  *     page. A cursor belongs to its order: using it with another is an error.
  * @param limit how many tasks at most, from 1 to {@link #MAX_LIMIT}
@@ -30,7 +30,7 @@ public record PageRequest(
     if (sortBy == null) {
       sortBy = SortBy.ID;
     }
-    if (titleContains != null && titleContains.isEmpty()) {
+    if (titleContains != null && titleContains.isBlank()) {
       titleContains = null;
     }
     if (cursor != null && cursor.isEmpty()) {

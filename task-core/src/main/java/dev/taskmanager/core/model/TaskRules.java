@@ -68,7 +68,7 @@ public final class TaskRules {
     if (text == null || text.isBlank()) {
       return DEFAULT_PRIORITY;
     }
-    BigInteger value = parseWholeNumber(text.strip());
+    BigInteger value = parseWholeNumber(trim(text));
     if (value == null) {
       violations.add(new Violation(PRIORITY, quote(text) + " is not a whole number", PRIORITY_ACCEPTED));
       return null;
@@ -87,7 +87,7 @@ public final class TaskRules {
       violations.add(new Violation(ID, "is empty", ID_ACCEPTED));
       return null;
     }
-    BigInteger value = parseWholeNumber(text.strip());
+    BigInteger value = parseWholeNumber(trim(text));
     if (value == null) {
       violations.add(new Violation(ID, quote(text) + " is not a whole number", ID_ACCEPTED));
       return null;
@@ -105,9 +105,27 @@ public final class TaskRules {
     }
   }
 
-  /** Strips surrounding whitespace, Unicode's included; {@code null} stays {@code null}. */
-  static String trim(String text) {
-    return text == null ? null : text.strip();
+  /**
+   * Strips surrounding white space of every kind, no-break spaces included (which
+   * {@link String#strip()} keeps): pasted text often starts with one. {@code null} stays {@code null}.
+   */
+  public static String trim(String text) {
+    if (text == null) {
+      return null;
+    }
+    int start = 0;
+    int end = text.length();
+    while (start < end && isSpace(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isSpace(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
   }
 
   /**

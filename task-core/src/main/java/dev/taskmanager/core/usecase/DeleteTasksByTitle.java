@@ -1,6 +1,7 @@
 package dev.taskmanager.core.usecase;
 
 import dev.taskmanager.core.model.InvalidTaskException;
+import dev.taskmanager.core.model.TaskRules;
 import dev.taskmanager.core.model.Violation;
 import dev.taskmanager.core.port.TaskStore;
 import java.util.Objects;
@@ -23,7 +24,7 @@ public final class DeleteTasksByTitle {
    * @throws dev.taskmanager.core.model.TaskStoreException when the store fails
    */
   public long delete(String title) {
-    String trimmed = title == null ? "" : title.strip();
+    String trimmed = title == null ? "" : TaskRules.trim(title);
     if (trimmed.isEmpty()) {
       throw new InvalidTaskException(new Violation("title", "is empty", "the exact title of the tasks to delete"));
     }

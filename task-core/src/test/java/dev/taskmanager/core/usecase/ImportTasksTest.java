@@ -1,0 +1,134 @@
+package dev.taskmanager.core.usecase;
+
+import static dev.taskmanager.core.contract.TaskDraftBuilder.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.taskmanager.core.memory.InMemoryTaskStore;
+import dev.taskmanager.core.model.ImportResult;
+import dev.taskmanager.core.model.InvalidImportException;
+import dev.taskmanager.core.model.OnConflict;
+import dev.taskmanager.core.model.RecordViolation;
+import dev.taskmanager.core.model.Task;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ImportTasksTest {
+
+  private final InMemoryTaskStore store = new InMemoryTaskStore();
+  private final ImportTasks importTasks = new ImportTasks(store);
+  private Task stored;
+
+  @BeforeEach
+  void oneStoredTask() {
+    stored = store.create(aTask().titled("stored").build());
+  }
+
+  @Test
+  void importsTasksUnderTheirIdsAndMovesTheSequencePastTheLargest() {
+    ImportResult result = importTasks.importTasks(
+        List.of(aTask().titled("five").storedAs(5), aTask().titled("two").storedAs(2)), OnConflict.FAIL, false);
+
+    assertThat(result).isEqualTo(new ImportResult(2, 0, 0, false));
+    assertThat(store.get(5)).map(Task::title).contains("five");
+    assertThat(store.nextId()).isEqualTo(6);
+  }
+
+  @Test
+  void normalisesRecordsAsTheRulesDo() {
+    importTasks.importTasks(List.of(new Task(4, "  padded  ", "a\r\nb", 1)), OnConflict.FAIL, false);
+
+    assertThat(store.get(4)).contains(new Task(4, "padded", "a\nb", 1));
+  }
+
+  @Test
+  void refusesTheWholeInputWhenAnyRecordBreaksARule() {
+    List<Task> input = List.of(
+        aTask().titled("fine").storedAs(10), new Task(11, "", "", 5000), aTask().titled("fine too").storedAs(12));
+
+    InvalidImportException refused = catchThrowableOfType(InvalidImportException.class,
+        () -> importTasks.importTasks(input, OnConflict.SKIP, false));
+
+    assertThat(refused.violations()).extracting(RecordViolation::index).containsExactly(1, 1);
+    assertThat(refused.violations()).extracting(v -> v.violation().field()).containsExactly("title", "priority");
+    assertThat(store.count()).describedAs("nothing written").isEqualTo(1);
+  }
+
+  @Test
+  void refusesAnIdThatAppearsTwiceInTheInput() {
+    List<Task> input = List.of(aTask().storedAs(7), aTask().storedAs(8), aTask().storedAs(7));
+
+    InvalidImportException refused = catchThrowableOfType(InvalidImportException.class,
+        () -> importTasks.importTasks(input, OnConflict.REPLACE, false));
+
+    assertThat(refused.getMessage()).isEqualTo("record 2: id: 7 is also the id of record 0; accepted: each id once in the input");
+    assertThat(store.count()).isEqualTo(1);
+  }
+
+  @Test
+  void failsOnAStoredIdListingEveryConflictAndWritingNothing() {
+    store.create(aTask().build());
+    List<Task> input = List.of(aTask().storedAs(9), aTask().storedAs(1), aTask().storedAs(0));
+
+    InvalidImportException refused = catchThrowableOfType(InvalidImportException.class,
+        () -> importTasks.importTasks(input, OnConflict.FAIL, false));
+
+    assertThat(refused.violations()).extracting(RecordViolation::index).containsExactly(1, 2);
+    assertThat(refused.violations().get(0).violation().message()).isEqualTo(
+        "id: 1 is already used by a stored task; accepted: an id no stored task has,"
+            + " or an import that skips or replaces conflicting tasks");
+    assertThat(store.get(9)).isEmpty();
+  }
+
+  @Test
+  void skipsStoredIdsAndKeepsTheStoredTasks() {
+    ImportResult result = importTasks.importTasks(
+        List.of(aTask().titled("clash").storedAs(stored.id()), aTask().storedAs(3)), OnConflict.SKIP, false);
+
+    assertThat(result).isEqualTo(new ImportResult(1, 0, 1, false));
+    assertThat(store.get(stored.id())).contains(stored);
+    assertThat(store.get(3)).isPresent();
+  }
+
+  @Test
+  void replacesStoredTasks() {
+    Task replacement = aTask().titled("replacement").storedAs(stored.id());
+
+    ImportResult result = importTasks.importTasks(List.of(replacement, aTask().storedAs(3)), OnConflict.REPLACE, false);
+
+    assertThat(result).isEqualTo(new ImportResult(1, 1, 0, false));
+    assertThat(store.get(stored.id())).contains(replacement);
+  }
+
+  @Test
+  void aDryRunCountsButWritesNothing() {
+    ImportResult result = importTasks.importTasks(
+        List.of(aTask().storedAs(stored.id()), aTask().storedAs(3)), OnConflict.SKIP, true);
+
+    assertThat(result).isEqualTo(new ImportResult(1, 0, 1, true));
+    assertThat(store.count()).isEqualTo(1);
+    assertThat(store.nextId()).isEqualTo(1);
+  }
+
+  @Test
+  void anEmptyInputImportsNothing() {
+    assertThat(importTasks.importTasks(List.of(), OnConflict.FAIL, false)).isEqualTo(new ImportResult(0, 0, 0, false));
+  }
+
+  @Test
+  void exportResetImportGivesBackTheSameData() {
+    store.create(aTask().titled("émoji 🎉").describedAs("multi\nline").withPriority(1000).build());
+    store.delete(0);
+    store.create(aTask().titled("last").build());
+    List<Task> exported = new ExportTasks(store).export().collect(Collectors.toList());
+    long nextId = store.nextId();
+
+    new ResetTasks(store).reset();
+    importTasks.importTasks(exported, OnConflict.FAIL, false);
+
+    assertThat(new ExportTasks(store).export().collect(Collectors.toList())).isEqualTo(exported);
+    assertThat(store.nextId()).isEqualTo(nextId);
+  }
+}
