@@ -6,6 +6,7 @@ import java.util.Locale;
 
 /**
  * Which page of tasks to list: the order, an optional title filter, where to start and how many.
+ * The constructor throws {@link InvalidTaskException} when the limit or the filter is out of range.
  *
  * @param sortBy the order; ties are broken by id
  * @param descending whether the order is reversed
@@ -14,7 +15,6 @@ import java.util.Locale;
  * @param cursor where to start, as a previous {@link TaskPage} gave it; {@code null} for the first
  *     page. A cursor belongs to its order: using it with another is an error.
  * @param limit how many tasks at most, from 1 to {@link #MAX_LIMIT}
- * @throws InvalidTaskException when a value is out of its range
  */
 public record PageRequest(
     SortBy sortBy, boolean descending, String titleContains, String cursor, int limit) {

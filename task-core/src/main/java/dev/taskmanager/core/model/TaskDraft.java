@@ -10,7 +10,8 @@ import java.util.List;
  * <p>The title is trimmed; a {@code null} description becomes empty and its line endings become
  * newlines.
  *
- * @throws InvalidTaskException listing every rule the values break
+ * <p>A constructor given values that break the rules throws {@link InvalidTaskException} listing
+ * every rule they break.
  */
 public record TaskDraft(String title, String shortdesc, int priority) {
 

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <pre>{@code TaskPatch.none().withPriority(5).withTitle("Renamed")}</pre>
  *
- * @throws InvalidTaskException listing every rule the given values break
+ * <p>Given values that break the rules, the constructor throws {@link InvalidTaskException}
+ * listing every rule they break.
  */
 public record TaskPatch(String title, String shortdesc, Integer priority) {
 
