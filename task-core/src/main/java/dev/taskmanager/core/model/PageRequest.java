@@ -86,7 +86,7 @@ public record PageRequest(
         return candidate;
       }
     }
-    violations.add(new Violation("sort", quote(text) + " is not a sort order", "id or priority"));
+    violations.add(new Violation("sort", TaskRules.quote(text) + " is not a sort order", "id or priority"));
     return SortBy.ID;
   }
 
@@ -100,7 +100,7 @@ public record PageRequest(
       case "desc":
         return true;
       default:
-        violations.add(new Violation("order", quote(text) + " is not a direction", "asc or desc"));
+        violations.add(new Violation("order", TaskRules.quote(text) + " is not a direction", "asc or desc"));
         return false;
     }
   }
@@ -111,7 +111,7 @@ public record PageRequest(
     }
     String digits = text.strip();
     if (!digits.matches("[0-9]{1,9}")) {
-      violations.add(new Violation("limit", quote(text) + " is not a whole number from 1 to " + MAX_LIMIT,
+      violations.add(new Violation("limit", TaskRules.quote(text) + " is not a whole number from 1 to " + MAX_LIMIT,
           LIMIT_ACCEPTED));
       return DEFAULT_LIMIT;
     }
@@ -131,10 +131,5 @@ public record PageRequest(
     TaskRules.checkTitle(titleContains, found);
     // The filter shares the title's limits but names itself, so the message points at the right box.
     found.forEach(v -> violations.add(new Violation("title-contains", v.problem(), FILTER_ACCEPTED)));
-  }
-
-  private static String quote(String text) {
-    String shown = text.length() > 40 ? text.substring(0, 40) + "…" : text;
-    return "\"" + shown.replaceAll("\\p{Cntrl}", "?") + "\"";
   }
 }

@@ -195,7 +195,7 @@ public final class TaskRules {
   }
 
   /** Echoes a user's text in a message, shortened so a 10 KB value gives a readable line. */
-  private static String quote(String text) {
+  static String quote(String text) {
     StringBuilder printable = new StringBuilder();
     text.codePoints().limit(40).forEach(cp -> {
       if (Character.isISOControl(cp) || Character.getType(cp) == Character.SURROGATE) {
