@@ -30,7 +30,7 @@ public record PageRequest(
     if (sortBy == null) {
       sortBy = SortBy.ID;
     }
-    if (titleContains != null && titleContains.isBlank()) {
+    if (TaskRules.isBlank(titleContains)) {
       titleContains = null;
     }
     if (cursor != null && cursor.isEmpty()) {
@@ -78,11 +78,11 @@ public record PageRequest(
   }
 
   private static SortBy parseSort(String text, List<Violation> violations) {
-    if (text == null || text.isBlank()) {
+    if (TaskRules.isBlank(text)) {
       return SortBy.ID;
     }
     for (SortBy candidate : SortBy.values()) {
-      if (candidate.key().equals(text.strip().toLowerCase(Locale.ROOT))) {
+      if (candidate.key().equals(TaskRules.trim(text).toLowerCase(Locale.ROOT))) {
         return candidate;
       }
     }
@@ -91,10 +91,10 @@ public record PageRequest(
   }
 
   private static boolean parseOrder(String text, List<Violation> violations) {
-    if (text == null || text.isBlank()) {
+    if (TaskRules.isBlank(text)) {
       return false;
     }
-    switch (text.strip().toLowerCase(Locale.ROOT)) {
+    switch (TaskRules.trim(text).toLowerCase(Locale.ROOT)) {
       case "asc":
         return false;
       case "desc":
@@ -106,10 +106,10 @@ public record PageRequest(
   }
 
   private static int parseLimit(String text, List<Violation> violations) {
-    if (text == null || text.isBlank()) {
+    if (TaskRules.isBlank(text)) {
       return DEFAULT_LIMIT;
     }
-    String digits = text.strip();
+    String digits = TaskRules.trim(text);
     if (!digits.matches("[0-9]{1,9}")) {
       violations.add(new Violation("limit", TaskRules.quote(text) + " is not a whole number from 1 to " + MAX_LIMIT,
           LIMIT_ACCEPTED));

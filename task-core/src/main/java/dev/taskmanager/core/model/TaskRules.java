@@ -65,7 +65,7 @@ public final class TaskRules {
    * violation when the text is not an accepted priority.
    */
   static Integer parsePriority(String text, List<Violation> violations) {
-    if (text == null || text.isBlank()) {
+    if (isBlank(text)) {
       return DEFAULT_PRIORITY;
     }
     BigInteger value = parseWholeNumber(trim(text));
@@ -83,7 +83,7 @@ public final class TaskRules {
 
   /** Reads a task id typed by a person; returns {@code null} and adds a violation when it is not one. */
   static Long parseId(String text, List<Violation> violations) {
-    if (text == null || text.isBlank()) {
+    if (isBlank(text)) {
       violations.add(new Violation(ID, "is empty", ID_ACCEPTED));
       return null;
     }
@@ -106,8 +106,9 @@ public final class TaskRules {
   }
 
   /**
-   * Strips surrounding white space of every kind, no-break spaces included (which
-   * {@link String#strip()} keeps): pasted text often starts with one. {@code null} stays {@code null}.
+   * Strips surrounding white space as Unicode defines it (the White_Space property), no-break
+   * spaces included, which {@link String#strip()} keeps and pasted text often starts with.
+   * {@code null} stays {@code null}.
    */
   public static String trim(String text) {
     if (text == null) {
@@ -124,8 +125,13 @@ public final class TaskRules {
     return text.substring(start, end);
   }
 
+  /** Whether the text is missing or holds nothing but white space (as {@link #trim} sees it). */
+  static boolean isBlank(String text) {
+    return text == null || trim(text).isEmpty();
+  }
+
   private static boolean isSpace(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    return Character.isSpaceChar(c) || (c >= '\t' && c <= '\r') || c == '\u0085';
   }
 
   /**
