@@ -1,0 +1,74 @@
+package dev.taskmanager.mongo;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.max;
+import static com.mongodb.client.model.Updates.setOnInsert;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * The id sequence: the {@code settings} collection's one document {@code {name: "task_id", value:
+ * <next id>}}. Nothing else ever goes into {@code settings}: the tutorial app reads it with an
+ * unfiltered {@code find_one()}.
+ *
+ * <p>Values are written as int64 and read as any number, since the tutorial app wrote int32.
+ */
+final class IdSequence {
+
+  static final String NAME = "name";
+  static final String VALUE = "value";
+  private static final String TASK_ID = "task_id";
+  private static final Bson THE_SEQUENCE = eq(NAME, TASK_ID);
+
+  private final MongoCollection<Document> settings;
+
+  IdSequence(MongoCollection<Document> settings) {
+    this.settings = settings;
+  }
+
+  /** Creates the document at 0 unless it exists, so readers of the tutorial's kind find a value. */
+  void seed() {
+    settings.updateOne(THE_SEQUENCE, setOnInsert(VALUE, 0L), new UpdateOptions().upsert(true));
+  }
+
+  /** The current value, advancing the sequence by one in the same atomic step (ID rule 2). */
+  long take() {
+    Document before = settings.findOneAndUpdate(THE_SEQUENCE, inc(VALUE, 1L),
+        new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+    // No document before means this very call created it, starting from 0.
+    return before == null ? 0 : valueOf(before);
+  }
+
+  /** The value the next {@link #take()} returns, unless another writer comes first. */
+  long peek() {
+    Document current = settings.find(THE_SEQUENCE).first();
+    return current == null ? 0 : valueOf(current);
+  }
+
+  /** Moves the sequence to {@code next} unless it is already there or beyond (ID rules 5 and 6). */
+  void moveToAtLeast(long next) {
+    settings.updateOne(THE_SEQUENCE, max(VALUE, next), new UpdateOptions().upsert(true));
+  }
+
+  /** Puts the sequence back to 0, leaving {@code settings} with exactly that one document. */
+  void reset() {
+    settings.replaceOne(THE_SEQUENCE, new Document(NAME, TASK_ID).append(VALUE, 0L), new ReplaceOptions().upsert(true));
+    Document kept = settings.find(THE_SEQUENCE).first();
+    if (kept != null) {
+      settings.deleteMany(ne("_id", kept.get("_id")));
+    }
+  }
+
+  private static long valueOf(Document document) {
+    Object value = document.get(VALUE);
+    return value instanceof Number ? ((Number) value).longValue() : 0;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.taskmanager.mongo;
+
+import static com.mongodb.client.model.Accumulators.sum;
+import static com.mongodb.client.model.Aggregates.group;
+import static com.mongodb.client.model.Aggregates.limit;
+import static com.mongodb.client.model.Aggregates.match;
+import static com.mongodb.client.model.Aggregates.sort;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Indexes.ascending;
+import static com.mongodb.client.model.Updates.set;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import dev.taskmanager.core.model.TaskRules;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+
+/**
+ * Makes a database ready for the store at start-up: the indexes, the sequence's document, and
+ * priorities the order by priority can rely on. Each step does nothing when already done.
+ */
+final class TaskIndexes {
+
+  private static final int DUPLICATES_SHOWN = 20;
+  private static final String COUNT = "count";
+
+  private TaskIndexes() {}
+
+  /**
+   * @throws DuplicateTaskIdsException when stored tasks share ids; then nothing was changed
+   */
+  static void prepare(MongoCollection<Document> tasks, MongoCollection<Document> settings) {
+    createUniqueIdIndex(tasks);
+    tasks.createIndex(ascending(TaskDocuments.PRIORITY, TaskDocuments.ID));
+    // Two concurrent first creates must not both insert a sequence document (ID rule 2).
+    settings.createIndex(ascending(IdSequence.NAME), new IndexOptions().unique(true));
+    new IdSequence(settings).seed();
+    // The tutorial app could leave priority out. Sorting puts a missing priority before 0 while the
+    // store reads it as 0, and the pages by priority would skip such tasks: store the 0 it means.
+    tasks.updateMany(eq(TaskDocuments.PRIORITY, null), set(TaskDocuments.PRIORITY, TaskRules.DEFAULT_PRIORITY));
+  }
+
+  private static void createUniqueIdIndex(MongoCollection<Document> tasks) {
+    try {
+      tasks.createIndex(ascending(TaskDocuments.ID), new IndexOptions().unique(true));
+    } catch (MongoException failed) {
+      // A real MongoDB reports it as a failed command, the embedded server as a failed write.
+      if (ErrorCategory.fromErrorCode(failed.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+        throw failed;
+      }
+      List<Long> shared = new ArrayList<>();
+      for (Document group : tasks.aggregate(List.of(
+          group("$" + TaskDocuments.ID, sum(COUNT, 1)),
+          match(gt(COUNT, 1)),
+          sort(new Document("_id", 1)),
+          limit(DUPLICATES_SHOWN + 1)))) {
+        shared.add(((Number) group.get("_id")).longValue());
+      }
+      boolean more = shared.size() > DUPLICATES_SHOWN;
+      throw new DuplicateTaskIdsException(
+          tasks.getNamespace().getFullName(), more ? shared.subList(0, DUPLICATES_SHOWN) : shared, more);
+    }
+  }
+}
