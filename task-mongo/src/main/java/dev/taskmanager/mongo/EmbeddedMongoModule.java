@@ -22,6 +22,7 @@ final class EmbeddedMongoModule extends PrivateModule {
   protected void configure() {
     expose(TaskStore.class);
     expose(StoreLifecycle.class);
+    expose(MongoStoreDoctor.class);
   }
 
   @Provides
@@ -46,6 +47,13 @@ final class EmbeddedMongoModule extends PrivateModule {
       lifecycle.close();
       throw cannotOpen;
     }
+  }
+
+  /** Needs no {@link TaskStore}: it must work on a database the store refuses to open. */
+  @Provides
+  @Singleton
+  MongoStoreDoctor doctor(MongoClient client) {
+    return new MongoStoreDoctor(client.getDatabase(settings.database()));
   }
 
   @Provides

@@ -19,6 +19,7 @@ final class ExternalMongoModule extends PrivateModule {
   protected void configure() {
     expose(TaskStore.class);
     expose(StoreLifecycle.class);
+    expose(MongoStoreDoctor.class);
   }
 
   @Provides
@@ -36,6 +37,13 @@ final class ExternalMongoModule extends PrivateModule {
       lifecycle.close();
       throw cannotOpen;
     }
+  }
+
+  /** Needs no {@link TaskStore}: it must work on a database the store refuses to open. */
+  @Provides
+  @Singleton
+  MongoStoreDoctor doctor(MongoClient client) {
+    return new MongoStoreDoctor(client.getDatabase(settings.database()));
   }
 
   @Provides

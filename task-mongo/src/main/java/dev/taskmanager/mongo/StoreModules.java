@@ -5,7 +5,8 @@ import com.google.inject.Module;
 /**
  * The one place that chooses where tasks are kept: a MongoDB given by URI when the settings have
  * one, the embedded server in the data directory otherwise. The module it returns binds {@link
- * dev.taskmanager.core.port.TaskStore} and {@link StoreLifecycle}, and nothing else.
+ * dev.taskmanager.core.port.TaskStore}, {@link StoreLifecycle} and {@link MongoStoreDoctor}, and
+ * nothing else.
  *
  * <pre>{@code
  * Injector injector = Guice.createInjector(StoreModules.forSettings(settings), ...);
