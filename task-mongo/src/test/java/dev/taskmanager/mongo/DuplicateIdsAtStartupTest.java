@@ -3,37 +3,23 @@ package dev.taskmanager.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The tutorial's racy sequence leaves tasks that share ids: the store refuses them, untouched. */
 class DuplicateIdsAtStartupTest {
 
-  private static MongoServer server;
-  private static MongoClient client;
+  @RegisterExtension
+  static final InMemoryMongoServer mongo = new InMemoryMongoServer();
 
-  @BeforeAll
-  static void startServer() {
-    server = TestServers.startInMemory(0);
-    client = TestServers.clientOf(TestServers.uriOf(server));
-  }
-
-  @AfterAll
-  static void stopServer() {
-    client.close();
-    server.shutdownNow();
-  }
 
   @Test
   void refusesToStartNamingTheSharedIdsAndHowToRepairThem() {
-    MongoDatabase database = client.getDatabase("TaskManagerDuplicates");
+    MongoDatabase database = mongo.client().getDatabase("TaskManagerDuplicates");
     database.drop();
     database.getCollection("tasks").insertMany(List.of(
         new Document("id", 7).append("title", "a").append("shortdesc", "").append("priority", 1),

@@ -14,34 +14,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The doctor finds what the tutorial app's race leaves behind, shows its plan, and repairs it. */
 class MongoStoreDoctorTest {
 
-  private static MongoServer server;
-  private static MongoClient client;
+  @RegisterExtension
+  static final InMemoryMongoServer mongo = new InMemoryMongoServer();
   private MongoDatabase database;
   private MongoStoreDoctor doctor;
 
-  @BeforeAll
-  static void startServer() {
-    server = TestServers.startInMemory(0);
-    client = TestServers.clientOf(TestServers.uriOf(server));
-  }
-
-  @AfterAll
-  static void stopServer() {
-    client.close();
-    server.shutdownNow();
-  }
 
   @BeforeEach
   void emptyDatabase() {
-    database = client.getDatabase("TaskManagerDoctor");
+    database = mongo.client().getDatabase("TaskManagerDoctor");
     database.drop();
     doctor = new MongoStoreDoctor(database);
   }

@@ -1,30 +1,17 @@
 package dev.taskmanager.mongo;
 
 import com.mongodb.client.MongoClient;
-import de.bwaldvogel.mongo.MongoServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The contract on the embedded server's protocol with its in-memory backend: the fast variant. */
 class MongoTaskStoreOnMemoryServerTest extends MongoStoreContract {
 
-  private static MongoServer server;
-  private static MongoClient client;
+  @RegisterExtension
+  static final InMemoryMongoServer mongo = new InMemoryMongoServer();
 
-  @BeforeAll
-  static void startServer() {
-    server = TestServers.startInMemory(0);
-    client = TestServers.clientOf(TestServers.uriOf(server));
-  }
-
-  @AfterAll
-  static void stopServer() {
-    client.close();
-    server.shutdownNow();
-  }
 
   @Override
   protected MongoClient client() {
-    return client;
+    return mongo.client();
   }
 }

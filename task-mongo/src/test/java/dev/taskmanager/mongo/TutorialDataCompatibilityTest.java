@@ -3,10 +3,8 @@ package dev.taskmanager.mongo;
 import static dev.taskmanager.core.contract.TaskDraftBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
 import dev.taskmanager.core.model.SortBy;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskPatch;
@@ -15,10 +13,9 @@ import dev.taskmanager.core.port.TaskQuery.Position;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A database as the tutorial's pymongo code leaves it: int32 ids and sequence value, gaps from
@@ -26,28 +23,17 @@ import org.junit.jupiter.api.Test;
  */
 class TutorialDataCompatibilityTest {
 
-  private static MongoServer server;
-  private static MongoClient client;
+  @RegisterExtension
+  static final InMemoryMongoServer mongo = new InMemoryMongoServer();
 
   private MongoDatabase database;
   private MongoCollection<Document> tasks;
   private MongoCollection<Document> settings;
 
-  @BeforeAll
-  static void startServer() {
-    server = TestServers.startInMemory(0);
-    client = TestServers.clientOf(TestServers.uriOf(server));
-  }
-
-  @AfterAll
-  static void stopServer() {
-    client.close();
-    server.shutdownNow();
-  }
 
   @BeforeEach
   void layOutTheTutorialsData() {
-    database = client.getDatabase("TaskManager");
+    database = mongo.client().getDatabase("TaskManager");
     database.drop();
     tasks = database.getCollection("tasks");
     settings = database.getCollection("settings");
