@@ -1,8 +1,6 @@
 package dev.taskmanager.cli;
 
-import com.google.inject.Inject;
 import dev.taskmanager.cli.store.OpenedStore;
-import dev.taskmanager.cli.store.StoreOpener;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskDraft;
 import dev.taskmanager.core.model.TaskInput;
@@ -30,10 +28,6 @@ final class AddCommand extends StoreCommand {
 
   private TaskDraft draft;
 
-  @Inject
-  AddCommand(StoreOpener opener) {
-    super(opener);
-  }
 
   @Override
   void checkInput() {

@@ -1,6 +1,5 @@
 package dev.taskmanager.cli;
 
-import com.google.inject.ConfigurationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
@@ -9,25 +8,34 @@ import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
 /**
- * Builds commands (and picocli's other helpers) with Guice, so a command's constructor receives what
- * it needs. Tests build one around a shared in-memory store.
+ * Builds the commands and gives them, through Guice, what they need. Tests build one around a
+ * shared in-memory store.
+ *
+ * <p>Lazy on purpose: picocli builds every subcommand at start-up, but only one runs, and
+ * {@code --help} or {@code --version} run none. So commands are built plainly, and Guice (whose own
+ * start-up costs more than the rest of a short command) is started only when a command is about to
+ * run, to inject its {@code @Inject} fields.
  */
 public final class CliFactory implements IFactory {
 
-  private final Injector injector;
+  private final Module[] modules;
+  private Injector injector;
 
   public CliFactory(Module... modules) {
-    // DEVELOPMENT stage: nothing is built before it is asked for, which keeps start-up short.
-    this.injector = Guice.createInjector(Stage.DEVELOPMENT, modules);
+    this.modules = modules.clone();
   }
 
   @Override
   public <K> K create(Class<K> type) throws Exception {
-    try {
-      return injector.getInstance(type);
-    } catch (ConfigurationException notInjectable) {
-      // picocli's own classes (help mixins, collections) have no Guice binding.
-      return CommandLine.defaultFactory().create(type);
+    return CommandLine.defaultFactory().create(type);
+  }
+
+  /** Injects the command that is about to run; the injector is made on the first call. */
+  void injectMembers(Object command) {
+    if (injector == null) {
+      // DEVELOPMENT stage: singletons too are built only when first asked for.
+      injector = Guice.createInjector(Stage.DEVELOPMENT, modules);
     }
+    injector.injectMembers(command);
   }
 }

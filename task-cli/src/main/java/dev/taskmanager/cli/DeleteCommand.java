@@ -1,8 +1,6 @@
 package dev.taskmanager.cli;
 
-import com.google.inject.Inject;
 import dev.taskmanager.cli.store.OpenedStore;
-import dev.taskmanager.cli.store.StoreOpener;
 import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.TaskInput;
 import dev.taskmanager.core.model.TaskNotFoundException;
@@ -38,10 +36,6 @@ final class DeleteCommand extends StoreCommand {
 
   private final Set<Long> ids = new LinkedHashSet<>();
 
-  @Inject
-  DeleteCommand(StoreOpener opener) {
-    super(opener);
-  }
 
   @Override
   void checkInput() {

@@ -1,11 +1,9 @@
 package dev.taskmanager.cli;
 
-import com.google.inject.Inject;
 import dev.taskmanager.cli.store.OpenedStore;
 import dev.taskmanager.cli.store.StoreDoctor;
 import dev.taskmanager.cli.store.StoreDoctor.Change;
 import dev.taskmanager.cli.store.StoreDoctor.Finding;
-import dev.taskmanager.cli.store.StoreOpener;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,10 +25,6 @@ final class DoctorCommand extends StoreCommand {
       + "give the later duplicates new ids.")
   boolean repair;
 
-  @Inject
-  DoctorCommand(StoreOpener opener) {
-    super(opener);
-  }
 
   @Override
   int run(OpenedStore store) {

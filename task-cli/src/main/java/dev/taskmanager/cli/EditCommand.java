@@ -1,8 +1,6 @@
 package dev.taskmanager.cli;
 
-import com.google.inject.Inject;
 import dev.taskmanager.cli.store.OpenedStore;
-import dev.taskmanager.cli.store.StoreOpener;
 import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.TaskInput;
 import dev.taskmanager.core.model.TaskPatch;
@@ -42,10 +40,6 @@ final class EditCommand extends StoreCommand {
   private long id;
   private TaskPatch patch;
 
-  @Inject
-  EditCommand(StoreOpener opener) {
-    super(opener);
-  }
 
   @Override
   void checkInput() {

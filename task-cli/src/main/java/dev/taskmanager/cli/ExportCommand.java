@@ -4,7 +4,6 @@ import com.google.inject.Inject;
 import dev.taskmanager.cli.io.FileFormat;
 import dev.taskmanager.cli.io.TaskWriter;
 import dev.taskmanager.cli.store.OpenedStore;
-import dev.taskmanager.cli.store.StoreOpener;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.usecase.ExportTasks;
 import java.io.IOException;
@@ -39,13 +38,9 @@ final class ExportCommand extends StoreCommand {
       description = "json, jsonl or csv (default: from FILE's extension, else json).")
   FileFormat format;
 
-  private final Terminal terminal;
-
   @Inject
-  ExportCommand(StoreOpener opener, Terminal terminal) {
-    super(opener);
-    this.terminal = terminal;
-  }
+  Terminal terminal;
+
 
   @Override
   void checkInput() {

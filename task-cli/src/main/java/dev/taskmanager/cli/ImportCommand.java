@@ -6,7 +6,6 @@ import dev.taskmanager.cli.io.InputProblem;
 import dev.taskmanager.cli.io.RawRecord;
 import dev.taskmanager.cli.io.ReadResult;
 import dev.taskmanager.cli.store.OpenedStore;
-import dev.taskmanager.cli.store.StoreOpener;
 import dev.taskmanager.core.model.ImportResult;
 import dev.taskmanager.core.model.InvalidImportException;
 import dev.taskmanager.core.model.InvalidTaskException;
@@ -70,18 +69,14 @@ final class ImportCommand extends StoreCommand {
           + "or replace (overwrite it).")
   OnConflict onConflict = OnConflict.FAIL;
 
-  private final Terminal terminal;
+  @Inject
+  Terminal terminal;
   private final List<Problem> problems = new ArrayList<>();
   private final List<Task> tasks = new ArrayList<>();
   /** The record each task came from, by the task's position in {@link #tasks}. */
   private final List<RawRecord> sources = new ArrayList<>();
   private int records;
 
-  @Inject
-  ImportCommand(StoreOpener opener, Terminal terminal) {
-    super(opener);
-    this.terminal = terminal;
-  }
 
   /** Reads and checks the whole input before the store is opened. */
   @Override

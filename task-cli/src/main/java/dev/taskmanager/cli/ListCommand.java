@@ -7,7 +7,6 @@ import dev.taskmanager.cli.io.Json;
 import dev.taskmanager.cli.io.Table;
 import dev.taskmanager.cli.io.TaskWriter;
 import dev.taskmanager.cli.store.OpenedStore;
-import dev.taskmanager.cli.store.StoreOpener;
 import dev.taskmanager.core.model.PageRequest;
 import dev.taskmanager.core.model.TaskPage;
 import dev.taskmanager.core.usecase.ListTasks;
@@ -55,14 +54,10 @@ final class ListCommand extends StoreCommand {
   @Mixin
   OutputFormatOption output;
 
-  private final Terminal terminal;
+  @Inject
+  Terminal terminal;
   private PageRequest request;
 
-  @Inject
-  ListCommand(StoreOpener opener, Terminal terminal) {
-    super(opener);
-    this.terminal = terminal;
-  }
 
   @Override
   void checkInput() {

@@ -2,7 +2,6 @@ package dev.taskmanager.cli;
 
 import com.google.inject.Inject;
 import dev.taskmanager.cli.store.OpenedStore;
-import dev.taskmanager.cli.store.StoreOpener;
 import dev.taskmanager.core.usecase.GetTaskStats;
 import dev.taskmanager.core.usecase.ResetTasks;
 import java.util.Locale;
@@ -24,13 +23,9 @@ final class ResetCommand extends StoreCommand {
   @Option(names = {"-y", "--yes"}, description = "Do not ask: delete everything.")
   boolean yes;
 
-  private final Terminal terminal;
-
   @Inject
-  ResetCommand(StoreOpener opener, Terminal terminal) {
-    super(opener);
-    this.terminal = terminal;
-  }
+  Terminal terminal;
+
 
   @Override
   void checkInput() {

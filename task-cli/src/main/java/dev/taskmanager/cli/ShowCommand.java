@@ -1,8 +1,6 @@
 package dev.taskmanager.cli;
 
-import com.google.inject.Inject;
 import dev.taskmanager.cli.store.OpenedStore;
-import dev.taskmanager.cli.store.StoreOpener;
 import dev.taskmanager.core.model.TaskInput;
 import dev.taskmanager.core.usecase.GetTask;
 import java.io.IOException;
@@ -25,10 +23,6 @@ final class ShowCommand extends StoreCommand {
 
   private long id;
 
-  @Inject
-  ShowCommand(StoreOpener opener) {
-    super(opener);
-  }
 
   @Override
   void checkInput() {

@@ -3,9 +3,7 @@ package dev.taskmanager.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.google.inject.Inject;
 import dev.taskmanager.cli.store.OpenedStore;
-import dev.taskmanager.cli.store.StoreOpener;
 import dev.taskmanager.core.model.TaskStats;
 import dev.taskmanager.core.usecase.GetTaskStats;
 import java.io.IOException;
@@ -25,10 +23,6 @@ final class StatsCommand extends StoreCommand {
   @Mixin
   OutputFormatOption output;
 
-  @Inject
-  StatsCommand(StoreOpener opener) {
-    super(opener);
-  }
 
   @Override
   int run(OpenedStore store) throws IOException {

@@ -1,5 +1,6 @@
 package dev.taskmanager.cli;
 
+import com.google.inject.Inject;
 import dev.taskmanager.cli.store.OpenedStore;
 import dev.taskmanager.cli.store.StoreOpener;
 import dev.taskmanager.cli.store.StoreOptions;
@@ -19,11 +20,9 @@ abstract class StoreCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  private final StoreOpener opener;
-
-  StoreCommand(StoreOpener opener) {
-    this.opener = opener;
-  }
+  /** Injected when the command runs, not when picocli builds it: see {@link CliFactory}. */
+  @Inject
+  StoreOpener opener;
 
   @Override
   public final Integer call() throws Exception {

@@ -8,10 +8,12 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.IFactory;
+import picocli.CommandLine.ExecutionException;
+import picocli.CommandLine.RunLast;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -83,12 +85,26 @@ public final class TaskCli implements Callable<Integer> {
     throw new ParameterException(spec.commandLine(), "Missing command: say what to do, e.g. 'task list'");
   }
 
-  /** The command line with its error handling, commands built by {@code factory}. */
-  public static CommandLine commandLine(IFactory factory) {
+  /** The command line with its error handling, commands built and injected by {@code factory}. */
+  public static CommandLine commandLine(CliFactory factory) {
     CommandLine commandLine = new CommandLine(TaskCli.class, factory);
     ErrorHandler errors = new ErrorHandler();
     commandLine.setExecutionExceptionHandler(errors);
     commandLine.setParameterExceptionHandler(errors);
+    commandLine.setExecutionStrategy(parseResult -> {
+      Integer helpExitCode = CommandLine.executeHelpRequest(parseResult);
+      if (helpExitCode != null) {
+        return helpExitCode;
+      }
+      List<CommandLine> parsed = parseResult.asCommandLineList();
+      CommandLine toRun = parsed.get(parsed.size() - 1);
+      try {
+        factory.injectMembers(toRun.getCommand());
+      } catch (RuntimeException wiringFailed) {
+        throw new ExecutionException(toRun, "cannot wire " + toRun.getCommandName(), wiringFailed);
+      }
+      return new RunLast().execute(parseResult);
+    });
     return commandLine;
   }
 
