@@ -37,7 +37,7 @@ interface Progress extends AutoCloseable {
         .setTaskName(task)
         .setInitialMax(max)
         .setUnit(unitName, unitSize)
-        .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+        .setStyle(terminal.colour() ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.UNICODE_BLOCK)
         .setConsumer(new ConsoleProgressBarConsumer(System.err))
         .setUpdateIntervalMillis(200)
         .clearDisplayOnFinish()
