@@ -1,0 +1,81 @@
+package dev.taskmanager.cli;
+
+import dev.taskmanager.cli.store.OpenedStore;
+import dev.taskmanager.core.model.InvalidTaskException;
+import dev.taskmanager.core.model.TaskInput;
+import dev.taskmanager.core.model.TaskNotFoundException;
+import dev.taskmanager.core.model.Violation;
+import dev.taskmanager.core.usecase.DeleteTask;
+import dev.taskmanager.core.usecase.DeleteTasksByTitle;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "delete", description = {
+    "Deletes tasks by id, or all tasks with a title, and says how many.",
+    "",
+    "--title deletes every task whose title is exactly TITLE. Ids are never given again. "
+        + "With ids that do not exist, the others are still deleted and the exit code is 3."},
+    footer = {
+        "  task delete 7",
+        "  task delete 7 8 12",
+        "  task delete --title \"Old reminder\""
+    })
+final class DeleteCommand extends StoreCommand {
+
+  @Parameters(paramLabel = "ID", arity = "0..*", description = "The ids of the tasks to delete.")
+  List<String> idTexts = new ArrayList<>();
+
+  @Option(names = {"-t", "--title"}, paramLabel = "TITLE", description = "Delete every task with exactly this title.")
+  String title;
+
+  private final Set<Long> ids = new LinkedHashSet<>();
+
+
+  @Override
+  void checkInput() {
+    if (idTexts.isEmpty() == (title == null)) {
+      throw new ParameterException(spec.commandLine(), "Give either ids or --title, not both and not neither");
+    }
+    // Every id is checked before any task is deleted.
+    List<Violation> violations = new ArrayList<>();
+    for (String idText : idTexts) {
+      try {
+        ids.add(TaskInput.parseId(idText));
+      } catch (InvalidTaskException invalid) {
+        violations.addAll(invalid.violations());
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidTaskException(violations);
+    }
+  }
+
+  @Override
+  int run(OpenedStore store) {
+    if (title != null) {
+      long deleted = new DeleteTasksByTitle(store.tasks()).delete(title);
+      out().println("deleted " + deleted + (deleted == 1 ? " task" : " tasks"));
+      return ExitCodes.OK;
+    }
+    DeleteTask deleteTask = new DeleteTask(store.tasks());
+    int deleted = 0;
+    int missing = 0;
+    for (long id : ids) {
+      try {
+        deleteTask.delete(id);
+        deleted++;
+      } catch (TaskNotFoundException notFound) {
+        err().println("task: " + notFound.getMessage());
+        missing++;
+      }
+    }
+    out().println("deleted " + deleted + (deleted == 1 ? " task" : " tasks"));
+    return missing == 0 ? ExitCodes.OK : ExitCodes.NOT_FOUND;
+  }
+}

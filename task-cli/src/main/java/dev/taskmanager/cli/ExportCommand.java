@@ -1,0 +1,106 @@
+package dev.taskmanager.cli;
+
+import com.google.inject.Inject;
+import dev.taskmanager.cli.io.FileFormat;
+import dev.taskmanager.cli.io.TaskWriter;
+import dev.taskmanager.cli.store.OpenedStore;
+import dev.taskmanager.core.model.Task;
+import dev.taskmanager.core.usecase.ExportTasks;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "export", description = {
+    "Writes every task, in order of id, to standard output or a file.",
+    "",
+    "json: an array of {\"id\":N,\"title\":\"…\",\"shortdesc\":\"…\",\"priority\":N}, one object per line. "
+        + "jsonl: one such object per line. csv: the header id,title,shortdesc,priority, then RFC 4180 rows. "
+        + "UTF-8, lines end with LF. A file is written whole or not at all. 'task import' reads all three."},
+    footer = {
+        "  task export > tasks.json",
+        "  task export --format csv --output tasks.csv",
+        "  task export --output backup.jsonl     # format from the extension"
+    })
+final class ExportCommand extends StoreCommand {
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+  Path output;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", converter = FileFormatConverter.class,
+      completionCandidates = FileFormatConverter.Candidates.class,
+      description = "json, jsonl or csv (default: from FILE's extension, else json).")
+  FileFormat format;
+
+  @Inject
+  Terminal terminal;
+
+
+  @Override
+  void checkInput() {
+    if (format == null) {
+      format = output == null ? FileFormat.JSON : FileFormat.ofFileName(output.toString()).orElse(FileFormat.JSON);
+    }
+  }
+
+  @Override
+  int run(OpenedStore store) throws IOException {
+    if (output == null) {
+      write(store, out(), Progress.NONE);
+      return ExitCodes.OK;
+    }
+    Path absolute = output.toAbsolutePath();
+    Path temporary;
+    try {
+      temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+    } catch (IOException cannotCreate) {
+      throw new CliException(ExitCodes.INVALID_INPUT, "cannot write " + output + ": " + reason(cannotCreate), cannotCreate);
+    }
+    try {
+      long count;
+      try (Writer file = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+          Progress progress = Progress.start(terminal, "Exporting", store.tasks().count(), " tasks", 1)) {
+        count = write(store, file, progress);
+      }
+      // Whole or nothing: a failed export never leaves half a file under the real name.
+      Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      out().println("exported " + count + (count == 1 ? " task" : " tasks") + " to " + output);
+      return ExitCodes.OK;
+    } catch (IOException cannotWrite) {
+      throw new CliException(ExitCodes.INVALID_INPUT, "cannot write " + output + ": " + reason(cannotWrite), cannotWrite);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  private long write(OpenedStore store, Writer target, Progress progress) throws IOException {
+    TaskWriter writer = format.writer(target);
+    long count = 0;
+    try (Stream<Task> tasks = new ExportTasks(store.tasks()).export()) {
+      Iterator<Task> iterator = tasks.iterator();
+      while (iterator.hasNext()) {
+        writer.write(iterator.next());
+        progress.stepTo(++count);
+      }
+    }
+    writer.finish();
+    return count;
+  }
+
+  static String reason(IOException e) {
+    String message = e.getMessage();
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+}

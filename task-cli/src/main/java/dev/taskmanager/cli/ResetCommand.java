@@ -1,0 +1,51 @@
+package dev.taskmanager.cli;
+
+import com.google.inject.Inject;
+import dev.taskmanager.cli.store.OpenedStore;
+import dev.taskmanager.core.usecase.GetTaskStats;
+import dev.taskmanager.core.usecase.ResetTasks;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+@Command(name = "reset", description = {
+    "Deletes every task and starts the ids again at 0.",
+    "",
+    "Asks first on a terminal; elsewhere (scripts, pipes) it refuses unless --yes is given."},
+    footer = {
+        "  task reset",
+        "  task reset --yes",
+        "  task export --output backup.json && task reset --yes && task import backup.json"
+    })
+final class ResetCommand extends StoreCommand {
+
+  @Option(names = {"-y", "--yes"}, description = "Do not ask: delete everything.")
+  boolean yes;
+
+  @Inject
+  Terminal terminal;
+
+
+  @Override
+  void checkInput() {
+    if (!yes && !terminal.interactive()) {
+      throw new ParameterException(spec.commandLine(),
+          "reset deletes every task: run it on a terminal to confirm, or add --yes");
+    }
+  }
+
+  @Override
+  int run(OpenedStore store) {
+    long count = new GetTaskStats(store.tasks()).stats().count();
+    if (!yes) {
+      String answer = terminal.readLine("Delete all " + count + " tasks and start the ids again at 0? Type yes to confirm: ");
+      if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).matches("y|yes")) {
+        throw new CliException(ExitCodes.INVALID_INPUT, "reset cancelled: nothing was deleted");
+      }
+    }
+    new ResetTasks(store.tasks()).reset();
+    out().println("deleted " + count + (count == 1 ? " task" : " tasks") + "; ids start again at 0");
+    return ExitCodes.OK;
+  }
+}

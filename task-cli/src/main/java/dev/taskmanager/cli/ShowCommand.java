@@ -1,0 +1,37 @@
+package dev.taskmanager.cli;
+
+import dev.taskmanager.cli.store.OpenedStore;
+import dev.taskmanager.core.model.TaskInput;
+import dev.taskmanager.core.usecase.GetTask;
+import java.io.IOException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "show", description = "Shows one task in full.",
+    footer = {
+        "  task show 7",
+        "  task show 7 --format json"
+    })
+final class ShowCommand extends StoreCommand {
+
+  @Parameters(index = "0", paramLabel = "ID", description = "The task's id.")
+  String idText;
+
+  @Mixin
+  OutputFormatOption output;
+
+  private long id;
+
+
+  @Override
+  void checkInput() {
+    id = TaskInput.parseId(idText);
+  }
+
+  @Override
+  int run(OpenedStore store) throws IOException {
+    TaskDetails.print(out(), new GetTask(store.tasks()).get(id), output.format());
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.taskmanager.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.taskmanager.cli.store.OpenedStore;
+import dev.taskmanager.core.model.TaskStats;
+import dev.taskmanager.core.usecase.GetTaskStats;
+import java.io.IOException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "stats", description = {
+    "Shows the number of tasks, the next id and the store in use.",
+    "",
+    "json: {\"tasks\":N,\"nextId\":N,\"store\":\"…\"}; csv: the header tasks,next_id,store and one row."},
+    footer = {
+        "  task stats",
+        "  task stats --format json"
+    })
+final class StatsCommand extends StoreCommand {
+
+  @Mixin
+  OutputFormatOption output;
+
+
+  @Override
+  int run(OpenedStore store) throws IOException {
+    TaskStats stats = new GetTaskStats(store.tasks()).stats();
+    String description = store.info().description();
+    switch (output.format()) {
+      case JSON:
+        try (JsonGenerator json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build()
+            .createGenerator(out())) {
+          json.writeStartObject();
+          json.writeNumberField("tasks", stats.count());
+          json.writeNumberField("nextId", stats.nextId());
+          json.writeStringField("store", description);
+          json.writeEndObject();
+        }
+        out().println();
+        break;
+      case CSV:
+        out().println("tasks,next_id,store");
+        out().println(stats.count() + "," + stats.nextId() + "," + quote(description));
+        break;
+      case TABLE:
+      default:
+        out().println("tasks:    " + stats.count());
+        out().println("next id:  " + stats.nextId());
+        out().println("store:    " + description);
+    }
+    return ExitCodes.OK;
+  }
+
+  private static String quote(String value) {
+    return "\"" + value.replace("\"", "\"\"") + "\"";
+  }
+}

@@ -1,0 +1,125 @@
+package dev.taskmanager.cli;
+
+import dev.taskmanager.cli.store.StoreModules;
+import dev.taskmanager.cli.store.StoreOptions;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExecutionException;
+import picocli.CommandLine.RunLast;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code task}: the task manager's admin tool. The root command holds the global options (the
+ * store, {@code --verbose}); each subcommand is a class of its own.
+ */
+@Command(
+    name = "task",
+    mixinStandardHelpOptions = true,
+    // Subcommands inherit the help options and the list of exit codes below.
+    scope = ScopeType.INHERIT,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = false,
+    description = "Lists, adds, edits, deletes, imports and exports tasks, and checks the store they live in.",
+    subcommands = {
+        AddCommand.class, ListCommand.class, ShowCommand.class, EditCommand.class, DeleteCommand.class,
+        ResetCommand.class, ExportCommand.class, ImportCommand.class, StatsCommand.class,
+        DoctorCommand.class, CompletionCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        " 0:success",
+        " 1:invalid input: a value, file or record broke a rule (the message says which)",
+        " 2:usage: unknown command or option, missing or extra argument",
+        " 3:not found: no task has that id",
+        " 4:store unavailable: the store could not be reached or opened",
+        " 5:doctor found problems",
+        "70:internal error (run again with --verbose for the details)"
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  task add \"Write the report\" --priority 5",
+        "  task list --sort priority --reverse --limit 10",
+        "  TASK_STORE=memory task stats",
+        "  task export --format jsonl --output tasks.jsonl",
+        "",
+        "Store: MongoDB at TASK_MONGO_URI, else the embedded server in TASK_DATA_DIR.",
+        "TASK_STORE=memory gives a temporary in-memory store (for trying things out).",
+        "Colour only on a terminal, and never when NO_COLOR is set."
+    })
+public final class TaskCli implements Callable<Integer> {
+
+  @Mixin
+  StoreOptions storeOptions = new StoreOptions();
+
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "Show the stack trace of an error.")
+  boolean verbose;
+
+  @Spec
+  CommandSpec spec;
+
+  StoreOptions storeOptions() {
+    return storeOptions;
+  }
+
+  boolean verbose() {
+    return verbose;
+  }
+
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "Missing command: say what to do, e.g. 'task list'");
+  }
+
+  /** The command line with its error handling, commands built and injected by {@code factory}. */
+  public static CommandLine commandLine(CliFactory factory) {
+    CommandLine commandLine = new CommandLine(TaskCli.class, factory);
+    ErrorHandler errors = new ErrorHandler();
+    commandLine.setExecutionExceptionHandler(errors);
+    commandLine.setParameterExceptionHandler(errors);
+    commandLine.setExecutionStrategy(parseResult -> {
+      Integer helpExitCode = CommandLine.executeHelpRequest(parseResult);
+      if (helpExitCode != null) {
+        return helpExitCode;
+      }
+      List<CommandLine> parsed = parseResult.asCommandLineList();
+      CommandLine toRun = parsed.get(parsed.size() - 1);
+      try {
+        factory.injectMembers(toRun.getCommand());
+      } catch (RuntimeException wiringFailed) {
+        throw new ExecutionException(toRun, "cannot wire " + toRun.getCommandName(), wiringFailed);
+      }
+      return new RunLast().execute(parseResult);
+    });
+    return commandLine;
+  }
+
+  public static void main(String[] args) {
+    CommandLine commandLine = commandLine(new CliFactory(new CliModule(Terminal.system(), StoreModules::select)));
+    // UTF-8 whatever the locale: exports and JSON are UTF-8, and a C locale would turn text into '?'.
+    PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
+        new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(
+        new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    int exitCode = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    System.exit(exitCode);
+  }
+}

@@ -1,0 +1,236 @@
+package dev.taskmanager.cli.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.taskmanager.core.model.Violation;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads {@code json} (an array of task objects) and {@code jsonl} (one task object per line). Ids and
+ * priorities may be JSON integers or strings of digits, and are handed to the core as text so its
+ * messages apply; {@code null} or a missing field means "not given". Any other type, an unknown
+ * field or a field given twice is a problem of that record.
+ */
+final class JsonRecordReader implements RecordReader {
+
+  static final String FIELDS = "id, title, shortdesc and priority";
+  private static final String OBJECT_ACCEPTED = "a JSON object with " + FIELDS;
+
+  private final boolean lines;
+
+  JsonRecordReader(boolean lines) {
+    this.lines = lines;
+  }
+
+  @Override
+  public ReadResult read(InputStream in) throws IOException {
+    return lines ? readLines(in) : readArray(in);
+  }
+
+  private ReadResult readArray(InputStream in) throws IOException {
+    List<RawRecord> records = new ArrayList<>();
+    List<InputProblem> problems = new ArrayList<>();
+    try (JsonParser parser = Json.FACTORY.createParser(Utf8.strictReader(in))) {
+      try {
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+          problems.add(new InputProblem(1, 0, "the input is empty; accepted: a JSON array of task objects"));
+          return new ReadResult(records, problems);
+        }
+        if (token != JsonToken.START_ARRAY) {
+          JsonLocation at = parser.currentTokenLocation();
+          problems.add(new InputProblem(at.getLineNr(), at.getColumnNr(), "the input is " + kind(token)
+              + ", not an array; accepted: a JSON array of task objects (or --format jsonl: one object per line)"));
+          return new ReadResult(records, problems);
+        }
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+          records.add(readRecord(parser, records.size() + 1));
+        }
+        token = parser.nextToken();
+        if (token != null) {
+          JsonLocation at = parser.currentTokenLocation();
+          problems.add(new InputProblem(at.getLineNr(), at.getColumnNr(),
+              "more content after the array's closing bracket; accepted: one JSON array"));
+        }
+      } catch (JsonProcessingException | CharacterCodingException invalid) {
+        problems.add(problem(parser, invalid));
+      }
+    }
+    return new ReadResult(records, problems);
+  }
+
+  private ReadResult readLines(InputStream in) throws IOException {
+    List<RawRecord> records = new ArrayList<>();
+    List<InputProblem> problems = new ArrayList<>();
+    BufferedReader reader = new BufferedReader(Utf8.strictReader(in));
+    long lineNumber = 0;
+    int number = 0;
+    while (true) {
+      String line;
+      try {
+        line = reader.readLine();
+      } catch (CharacterCodingException notText) {
+        problems.add(new InputProblem(lineNumber + 1, 0, "line " + Utf8.NOT_TEXT));
+        break;
+      }
+      if (line == null) {
+        break;
+      }
+      lineNumber++;
+      if (line.isBlank()) {
+        continue;
+      }
+      // Every non-blank line is a record, even one too broken to read, so numbers match the lines'.
+      number++;
+      try (JsonParser parser = Json.FACTORY.createParser(line)) {
+        try {
+          parser.nextToken();
+          RawRecord record = readRecord(parser, number);
+          records.add(new RawRecord(record.number(), lineNumber, record.id(), record.title(), record.shortdesc(),
+              record.priority(), record.problems(), record.badFields(), record.readable()));
+          if (parser.nextToken() != null) {
+            problems.add(new InputProblem(lineNumber, parser.currentTokenLocation().getColumnNr(),
+                "record " + number + ": more than one JSON value on the line; accepted: one task object per line"));
+          }
+        } catch (JsonProcessingException invalid) {
+          InputProblem problem = problem(parser, invalid);
+          problems.add(new InputProblem(lineNumber, problem.column(), "record " + number + ": " + problem.message()));
+        }
+      }
+    }
+    if (lineNumber == 0 && problems.isEmpty()) {
+      problems.add(new InputProblem(1, 0, "the input is empty; accepted: one JSON task object per line"));
+    }
+    return new ReadResult(records, problems, number);
+  }
+
+  /** Reads the value at the parser's current token as a record, leaving the parser on its last token. */
+  private static RawRecord readRecord(JsonParser parser, int number) throws IOException {
+    long line = parser.currentTokenLocation().getLineNr();
+    JsonToken token = parser.currentToken();
+    if (token != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      return RawRecord.unreadable(number, line, new Violation("record", "is " + kind(token), OBJECT_ACCEPTED));
+    }
+    String id = null;
+    String title = null;
+    String shortdesc = null;
+    String priority = null;
+    List<Violation> problems = new ArrayList<>();
+    Set<String> badFields = new HashSet<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      switch (name) {
+        case "id":
+          id = wholeNumber(parser, value, name, problems, badFields);
+          break;
+        case "priority":
+          priority = wholeNumber(parser, value, name, problems, badFields);
+          break;
+        case "title":
+          title = text(parser, value, name, problems, badFields);
+          break;
+        case "shortdesc":
+          shortdesc = text(parser, value, name, problems, badFields);
+          break;
+        default:
+          problems.add(new Violation(printable(name), "is not a field of a task", FIELDS));
+          parser.skipChildren();
+      }
+    }
+    return new RawRecord(number, line, id, title, shortdesc, priority, problems, badFields, true);
+  }
+
+  private static String wholeNumber(
+      JsonParser parser, JsonToken value, String field, List<Violation> problems, Set<String> badFields)
+      throws IOException {
+    switch (value) {
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+      case VALUE_STRING:
+        // As text: the core then says "1.5 is not a whole number" or "… is out of range", as everywhere.
+        return parser.getText();
+      case VALUE_NULL:
+        return null;
+      default:
+        parser.skipChildren();
+        badFields.add(field);
+        problems.add(new Violation(field, "is " + kind(value), "a JSON integer (or a string of digits)"));
+        return null;
+    }
+  }
+
+  private static String text(
+      JsonParser parser, JsonToken value, String field, List<Violation> problems, Set<String> badFields)
+      throws IOException {
+    switch (value) {
+      case VALUE_STRING:
+        return parser.getText();
+      case VALUE_NULL:
+        return null;
+      default:
+        parser.skipChildren();
+        badFields.add(field);
+        problems.add(new Violation(field, "is " + kind(value), "a JSON string"));
+        return null;
+    }
+  }
+
+  static String kind(JsonToken token) {
+    if (token == null) {
+      return "nothing";
+    }
+    switch (token) {
+      case START_OBJECT:
+        return "a JSON object";
+      case START_ARRAY:
+        return "a JSON array";
+      case VALUE_STRING:
+        return "a JSON string";
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return "a JSON number";
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return "a JSON boolean";
+      case VALUE_NULL:
+        return "null";
+      default:
+        return "not a JSON value";
+    }
+  }
+
+  private static InputProblem problem(JsonParser parser, IOException invalid) {
+    if (invalid instanceof CharacterCodingException) {
+      return new InputProblem(parser.currentLocation().getLineNr(), 0, "the input " + Utf8.NOT_TEXT);
+    }
+    JsonProcessingException json = (JsonProcessingException) invalid;
+    JsonLocation at = json.getLocation() != null ? json.getLocation() : parser.currentLocation();
+    String message = invalid instanceof JsonEOFException
+        ? "the input ends inside a JSON value (a truncated file?)"
+        : "not valid JSON: " + firstLine(json.getOriginalMessage());
+    return new InputProblem(at.getLineNr(), at.getColumnNr(), message);
+  }
+
+  private static String firstLine(String message) {
+    String line = message == null ? "" : message.lines().findFirst().orElse("");
+    return line.length() > 160 ? line.substring(0, 160) + "…" : line;
+  }
+
+  /** A field name for a message: quoted, shortened, control characters shown as '?'. */
+  static String printable(String name) {
+    String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+    return "\"" + shown.replaceAll("\\p{Cntrl}", "?") + "\"";
+  }
+}

@@ -1,0 +1,164 @@
+package dev.taskmanager.cli.io;
+
+import dev.taskmanager.core.model.Task;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * The {@code table} format, for people: columns ID, PRI, TITLE, DESCRIPTION fitted to the width,
+ * laid out from the first batch (later batches keep that layout, so a long listing streams). Text
+ * too long for its column ends with an ellipsis; line breaks and tabs show as spaces. Colour (a bold
+ * header) only when asked for.
+ */
+public final class Table implements TaskWriter {
+
+  static final String ELLIPSIS = "…";
+  private static final String GAP = "  ";
+  private static final String BOLD = "\u001b[1m";
+  private static final String RESET = "\u001b[0m";
+
+  private final Writer out;
+  private final int width;
+  private final boolean colour;
+  private final long largestIdHint;
+  private final boolean moreBatches;
+  private int idWidth;
+  private int titleWidth;
+  private int descriptionWidth;
+  private boolean laidOut;
+
+  /**
+   * @param width the columns available
+   * @param colour whether to use ANSI colour
+   * @param largestIdHint the largest id the listing may show (for the id column's width), or 0
+   * @param moreBatches whether batches may follow the first: then the title keeps all the room the
+   *     description does not need, as later titles may be longer than the first batch's
+   */
+  public Table(Writer out, int width, boolean colour, long largestIdHint, boolean moreBatches) {
+    this.out = out;
+    this.width = width;
+    this.colour = colour;
+    this.largestIdHint = largestIdHint;
+    this.moreBatches = moreBatches;
+  }
+
+  @Override
+  public void write(List<Task> batch) throws IOException {
+    layOut(batch);
+    for (Task task : batch) {
+      write(task);
+    }
+  }
+
+  @Override
+  public void write(Task task) throws IOException {
+    layOut(List.of(task));
+    StringBuilder line = new StringBuilder();
+    line.append(padLeft(Long.toString(task.id()), idWidth)).append(GAP)
+        .append(padLeft(Integer.toString(task.priority()), 4)).append(GAP)
+        .append(pad(fit(task.title(), titleWidth), titleWidth)).append(GAP)
+        .append(fit(task.shortdesc(), descriptionWidth));
+    out.write(stripTrailingSpaces(line));
+    out.write('\n');
+  }
+
+  @Override
+  public void finish() throws IOException {
+    if (!laidOut) {
+      out.write("no tasks\n");
+    }
+    out.flush();
+  }
+
+  private void layOut(List<Task> batch) throws IOException {
+    if (laidOut || batch.isEmpty()) {
+      return;
+    }
+    laidOut = true;
+    idWidth = Math.max(2, Long.toString(largestIdHint).length());
+    int titleNeeds = "TITLE".length();
+    int descriptionNeeds = "DESCRIPTION".length();
+    for (Task task : batch) {
+      idWidth = Math.max(idWidth, Long.toString(task.id()).length());
+      titleNeeds = Math.max(titleNeeds, displayWidth(flatten(task.title())));
+      descriptionNeeds = Math.max(descriptionNeeds, displayWidth(flatten(task.shortdesc())));
+    }
+    int available = Math.max(12, width - idWidth - 4 - 3 * GAP.length());
+    // The title keeps at least half of the room, or all it needs; the description takes the rest.
+    int titleRoom = available - Math.min(descriptionNeeds, available / 2);
+    titleWidth = Math.max(5, moreBatches ? titleRoom : Math.min(titleNeeds, titleRoom));
+    descriptionWidth = Math.max(1, Math.min(descriptionNeeds, available - titleWidth));
+    String header = padLeft("ID", idWidth) + GAP + " PRI" + GAP + pad("TITLE", titleWidth) + GAP
+        + fit("DESCRIPTION", descriptionWidth);
+    out.write(colour ? BOLD + header + RESET : header);
+    out.write('\n');
+  }
+
+  /** The text on one line, cut to {@code columns} with an ellipsis when longer. */
+  static String fit(String text, int columns) {
+    String flat = flatten(text);
+    if (displayWidth(flat) <= columns) {
+      return flat;
+    }
+    StringBuilder cut = new StringBuilder();
+    int used = 0;
+    for (int i = 0; i < flat.length(); ) {
+      int codePoint = flat.codePointAt(i);
+      int cells = cells(codePoint);
+      if (used + cells > columns - 1) {
+        break;
+      }
+      cut.appendCodePoint(codePoint);
+      used += cells;
+      i += Character.charCount(codePoint);
+    }
+    return cut.append(ELLIPSIS).toString();
+  }
+
+  static String flatten(String text) {
+    StringBuilder flat = new StringBuilder(text.length());
+    text.codePoints().forEach(cp -> flat.appendCodePoint(Character.isISOControl(cp) ? ' ' : cp));
+    return flat.toString();
+  }
+
+  /** Terminal cells the text takes: wide East Asian characters and emoji take two. */
+  static int displayWidth(String text) {
+    return text.codePoints().map(Table::cells).sum();
+  }
+
+  private static int cells(int codePoint) {
+    int type = Character.getType(codePoint);
+    if (type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK || type == Character.FORMAT) {
+      return 0;
+    }
+    boolean wide = (codePoint >= 0x1100 && codePoint <= 0x115F)
+        || (codePoint >= 0x2E80 && codePoint <= 0xA4CF)
+        || (codePoint >= 0xAC00 && codePoint <= 0xD7A3)
+        || (codePoint >= 0xF900 && codePoint <= 0xFAFF)
+        || (codePoint >= 0xFE30 && codePoint <= 0xFE4F)
+        || (codePoint >= 0xFF00 && codePoint <= 0xFF60)
+        || (codePoint >= 0xFFE0 && codePoint <= 0xFFE6)
+        || (codePoint >= 0x1F300 && codePoint <= 0x1FAFF)
+        || (codePoint >= 0x20000 && codePoint <= 0x3FFFD);
+    return wide ? 2 : 1;
+  }
+
+  private static String pad(String text, int columns) {
+    int missing = columns - displayWidth(text);
+    return missing > 0 ? text + " ".repeat(missing) : text;
+  }
+
+  private static String padLeft(String text, int columns) {
+    int missing = columns - text.length();
+    return missing > 0 ? " ".repeat(missing) + text : text;
+  }
+
+  private static String stripTrailingSpaces(StringBuilder line) {
+    int end = line.length();
+    while (end > 0 && line.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return line.substring(0, end);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.taskmanager.cli.store;
+
+import com.google.inject.AbstractModule;
+import dev.taskmanager.core.memory.InMemoryTaskStore;
+import dev.taskmanager.core.port.TaskStore;
+import java.util.List;
+
+/**
+ * Binds an in-memory store: for tests (given a shared store) and for {@code TASK_STORE=memory}.
+ * Nothing is kept after the process ends, and there is nothing to check or repair.
+ */
+public final class InMemoryStoreModule extends AbstractModule {
+
+  static final String DESCRIPTION = "in-memory (TASK_STORE=memory: temporary, nothing is kept after the command ends)";
+
+  private final InMemoryTaskStore store;
+
+  public InMemoryStoreModule(InMemoryTaskStore store) {
+    this.store = store;
+  }
+
+  @Override
+  protected void configure() {
+    bind(TaskStore.class).toInstance(store);
+    bind(StoreDoctor.class).toInstance(new HealthyDoctor());
+    bind(StoreInfo.class).toInstance(new StoreInfo(DESCRIPTION));
+    // The store belongs to whoever passed it in (a test may share it between commands).
+    bind(StoreShutdown.class).toInstance(() -> { });
+  }
+
+  /** An in-memory store keeps its own invariants: every check passes. */
+  static final class HealthyDoctor implements StoreDoctor {
+
+    @Override
+    public List<Finding> check() {
+      return List.of(new Finding("store reachable", true, "in-memory store"),
+          new Finding("ids unique and sequence ahead of them", true, "kept by the in-memory store itself"));
+    }
+
+    @Override
+    public List<Change> plannedRepairs() {
+      return List.of();
+    }
+
+    @Override
+    public void repair(List<Change> changes) {
+      if (!changes.isEmpty()) {
+        throw new IllegalStateException("an in-memory store has nothing to repair");
+      }
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.taskmanager.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.taskmanager.cli.Cli.Result;
+import dev.taskmanager.cli.store.StoreModules;
+import dev.taskmanager.core.model.Task;
+import org.junit.jupiter.api.Test;
+
+class AddCommandTest {
+
+  private final Cli cli = new Cli();
+
+  @Test
+  void printsTheNewIdAndStoresTheTask() {
+    cli.given("First");
+
+    Result result = cli.run("add", "Write the report", "--desc", "Due Friday", "--priority", "5");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).isEqualTo("1\n");
+    assertThat(result.err()).isEmpty();
+    assertThat(cli.store.get(1)).contains(new Task(1, "Write the report", "Due Friday", 5));
+  }
+
+  @Test
+  void trimsTheTitleAndDefaultsTheRest() {
+    Result result = cli.run("add", "  Book the trip  ");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(cli.store.get(0)).contains(new Task(0, "Book the trip", "", 0));
+  }
+
+  @Test
+  void rejectsAnEmptyTitleWithTheCoresMessage() {
+    Result result = cli.run("add", "");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).isEqualTo("task: title: is empty; accepted: 1 to 200 characters, no control characters\n");
+    assertThat(cli.store.count()).isZero();
+  }
+
+  @Test
+  void reportsEveryBadFieldAtOnceOnALineEach() {
+    Result result = cli.run("add", "a\u0007b", "--priority", "high");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines()).containsExactly(
+        "task: title: contains the control character U+0007 at position 2; accepted: 1 to 200 characters, no control characters",
+        "task: priority: \"high\" is not a whole number; accepted: a whole number from 0 to 1000 (empty means 0)");
+    assertThat(cli.store.count()).isZero();
+  }
+
+  @Test
+  void rejectsAHugePriorityWithoutAStackTrace() {
+    Result result = cli.run("add", "x", "--priority", "9".repeat(10_000));
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo(
+        "task: priority: a huge number is out of range; accepted: a whole number from 0 to 1000 (empty means 0)\n");
+  }
+
+  @Test
+  void rejectsA10KilobyteTitleAndDescription() {
+    Result result = cli.run("add", "t".repeat(10_240), "--desc", "d".repeat(10_240));
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines()).containsExactly(
+        "task: title: is 10240 characters long; accepted: 1 to 200 characters, no control characters",
+        "task: shortdesc: is 10240 characters long; accepted: up to 2000 characters; newlines and tabs but no other control characters");
+  }
+
+  @Test
+  void keepsNewlinesInTheDescription() {
+    Result result = cli.run("add", "x", "--desc", "line one\nline two");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(cli.store.get(0).orElseThrow().shortdesc()).isEqualTo("line one\nline two");
+  }
+
+  @Test
+  void aMissingTitleIsAUsageError() {
+    Result result = cli.run("add");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.errLines()).first().asString().startsWith("task: Missing required parameter");
+    assertThat(result.errLines()).last().isEqualTo("Try 'task add --help' for more information.");
+  }
+
+  @Test
+  void reportsBadInputEvenWhenTheStoreIsUnavailable() {
+    Cli withoutStore = new Cli(StoreModules::select);
+
+    Result result = withoutStore.run("add", "");
+
+    assertThat(result.exitCode()).describedAs("input is checked before the store is opened").isEqualTo(1);
+  }
+}

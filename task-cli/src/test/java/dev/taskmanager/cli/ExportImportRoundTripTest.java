@@ -1,0 +1,163 @@
+package dev.taskmanager.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.taskmanager.cli.Cli.Result;
+import dev.taskmanager.core.model.Task;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class ExportImportRoundTripTest {
+
+  private static final int TASKS = 10_000;
+
+  @TempDir
+  Path directory;
+
+  private final Cli cli = new Cli();
+
+  @ParameterizedTest
+  @ValueSource(strings = {"json", "jsonl", "csv"})
+  void exportResetImportGivesBackTheSameTasks(String format) throws IOException {
+    givenTenThousandAwkwardTasksWithGaps();
+    List<Task> before = cli.allTasks();
+    long nextIdBefore = cli.store.nextId();
+    Path file = directory.resolve("tasks." + format);
+
+    Result exported = cli.run("export", "--output", file.toString());
+    Result reset = cli.run("reset", "--yes");
+    Result imported = cli.run("import", file.toString());
+
+    assertThat(exported.exitCode()).as(exported.toString()).isZero();
+    assertThat(exported.out()).isEqualTo("exported " + before.size() + " tasks to " + file + "\n");
+    assertThat(reset.exitCode()).isZero();
+    assertThat(imported.exitCode()).as(imported.toString()).isZero();
+    assertThat(imported.out()).isEqualTo("imported " + before.size() + " of " + before.size()
+        + " tasks (added " + before.size() + ", replaced 0, skipped 0)\n");
+    assertThat(cli.allTasks()).isEqualTo(before);
+    assertThat(cli.store.nextId()).describedAs("the sequence moves past the largest id").isEqualTo(nextIdBefore);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"json", "jsonl", "csv"})
+  void exportsToStandardOutputAndImportsFromStandardInput(String format) {
+    cli.given("one, with a comma", "\"quoted\"\nand two lines", 7);
+    cli.given("padded, title", "", 0);
+    String exported = cli.run("export", "--format", format).out();
+    cli.run("reset", "--yes");
+    cli.terminal.stdin(exported);
+
+    Result imported = cli.run("import", "-", "--format", format);
+
+    assertThat(imported.exitCode()).as(imported.toString()).isZero();
+    assertThat(cli.allTasks()).containsExactly(new Task(0, "one, with a comma", "\"quoted\"\nand two lines", 7),
+        new Task(1, "padded, title", "", 0));
+  }
+
+  @Test
+  void exportWritesTheDocumentedJsonShape() {
+    cli.given("a", "b", 3);
+
+    Result result = cli.run("export");
+
+    assertThat(result.out()).isEqualTo("[\n{\"id\":0,\"title\":\"a\",\"shortdesc\":\"b\",\"priority\":3}\n]\n");
+  }
+
+  @Test
+  void exportTakesTheFormatFromTheFileExtension() throws IOException {
+    cli.given("a");
+    Path file = directory.resolve("out.csv");
+
+    cli.run("export", "-o", file.toString());
+
+    assertThat(Files.readString(file)).isEqualTo("id,title,shortdesc,priority\n0,a,,0\n");
+  }
+
+  @Test
+  void exportToAnUnwritablePlaceFailsClearlyAndLeavesNoFile() {
+    Path file = directory.resolve("missing-dir/out.json");
+
+    Result result = cli.run("export", "--output", file.toString());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo("task: cannot write " + file + ": no such file or directory\n");
+    assertThat(file).doesNotExist();
+  }
+
+  @Test
+  void importDryRunSaysWhatWouldHappenAndWritesNothing() throws IOException {
+    Path file = write("tasks.jsonl", "{\"id\":5,\"title\":\"a\"}\n{\"id\":9,\"title\":\"b\"}\n");
+
+    Result result = cli.run("import", file.toString(), "--dry-run");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).isEqualTo("dry run: would import 2 of 2 tasks (added 2, replaced 0, skipped 0); nothing was written\n");
+    assertThat(cli.store.count()).isZero();
+  }
+
+  @Test
+  void importKeepsIdsAndNewTasksComeAfterTheLargest() throws IOException {
+    Path file = write("tasks.json", "[{\"id\":\"41\",\"title\":\"a\",\"priority\":\"2\"},{\"id\":7,\"title\":\"b\",\"shortdesc\":null}]");
+
+    cli.run("import", file.toString());
+    Result added = cli.run("add", "next");
+
+    assertThat(cli.store.get(41)).contains(new Task(41, "a", "", 2));
+    assertThat(cli.store.get(7)).contains(new Task(7, "b", "", 0));
+    assertThat(added.out()).isEqualTo("42\n");
+  }
+
+  @Test
+  void importRefusesIdsAlreadyStoredUnlessToldToSkipOrReplace() throws IOException {
+    cli.given("stored zero");
+    cli.given("stored one");
+    Path file = write("tasks.csv", "id,title\n1,imported one\n2,imported two\n");
+
+    Result refused = cli.run("import", file.toString());
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.errLines()).containsExactly(
+        "task: " + file + ":2: record 1: id: 1 is already used by a stored task; accepted: an id no stored task has, "
+            + "or an import that skips or replaces conflicting tasks",
+        "task: nothing imported: 1 problem in 1 of 2 records");
+    assertThat(cli.store.count()).isEqualTo(2);
+
+    Result skipped = cli.run("import", file.toString(), "--on-conflict", "skip");
+    assertThat(skipped.out()).isEqualTo("imported 1 of 2 tasks (added 1, replaced 0, skipped 1)\n");
+    assertThat(cli.store.get(1).orElseThrow().title()).isEqualTo("stored one");
+
+    Result replaced = cli.run("import", file.toString(), "--on-conflict", "replace");
+    assertThat(replaced.out()).isEqualTo("imported 2 of 2 tasks (added 0, replaced 2, skipped 0)\n");
+    assertThat(cli.store.get(1).orElseThrow().title()).isEqualTo("imported one");
+  }
+
+  private void givenTenThousandAwkwardTasksWithGaps() {
+    for (int i = 0; i < TASKS; i++) {
+      String title = switch (i % 5) {
+        case 0 -> "Task " + i;
+        case 1 -> "comma, \"quote\" " + i;
+        case 2 -> "ünïcödé 日本 🙂 " + i;
+        case 3 -> "tab\tin title? no: " + i;
+        default -> " leading space? trimmed " + i;
+      };
+      String shortdesc = i % 3 == 0 ? "" : "line one\nline two, with \"quotes\"\tand a tab " + i;
+      if (title.contains("\t")) {
+        title = title.replace("\t", " ");
+      }
+      cli.given(title, shortdesc, i % 1001);
+    }
+    for (long id = 10; id < TASKS - 1; id += 97) {
+      cli.store.delete(id);
+    }
+  }
+
+  private Path write(String name, String content) throws IOException {
+    return Files.writeString(directory.resolve(name), content, StandardCharsets.UTF_8);
+  }
+}
