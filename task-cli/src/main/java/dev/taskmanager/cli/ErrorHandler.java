@@ -1,5 +1,7 @@
 package dev.taskmanager.cli;
 
+import com.google.inject.CreationException;
+import com.google.inject.ProvisionException;
 import dev.taskmanager.core.model.InvalidImportException;
 import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.TaskNotFoundException;
@@ -46,7 +48,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     return exitCode;
   }
 
-  private static int report(Exception ex, PrintWriter err) {
+  private static int report(Exception thrown, PrintWriter err) {
+    Exception ex = unwrap(thrown);
     if (ex instanceof InvalidTaskException) {
       printLines(err, ((InvalidTaskException) ex).violations().stream().map(Violation::message).collect(Collectors.toList()));
       return ExitCodes.INVALID_INPUT;
@@ -72,6 +75,15 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     printLines(err, List.of("unexpected error (" + ex.getClass().getSimpleName()
         + "); run again with --verbose to see the details"));
     return ExitCodes.INTERNAL_ERROR;
+  }
+
+  /** Guice wraps what a store's provider throws (a store that cannot start); the cause is the news. */
+  private static Exception unwrap(Exception thrown) {
+    Throwable cause = thrown;
+    while ((cause instanceof ProvisionException || cause instanceof CreationException) && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause instanceof Exception ? (Exception) cause : thrown;
   }
 
   private static void printLines(PrintWriter err, List<String> messages) {

@@ -2,7 +2,15 @@ package dev.taskmanager.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import dev.taskmanager.core.model.Task;
+import dev.taskmanager.core.model.TaskDraft;
+import dev.taskmanager.mongo.EmbeddedMongo;
+import dev.taskmanager.mongo.MongoTaskStore;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the real {@code bin/task} as a process, on the jar {@code package} built. */
 class LauncherIT {
@@ -66,11 +75,45 @@ class LauncherIT {
   }
 
   @Test
-  void withoutAStoreTheExitCodeIsStoreUnavailable() throws Exception {
-    Run run = task(Map.of(), "", "list");
+  void keepsTasksInTheDataDirectoryFromOneProcessToTheNext(@TempDir Path dataDir) throws Exception {
+    Map<String, String> environment = Map.of("TASK_DATA_DIR", dataDir.toString());
 
-    assertThat(run.exitCode()).isEqualTo(4);
-    assertThat(run.err()).startsWith("task: store unavailable: ");
+    Run add = task(environment, "", "add", "Write the report", "--priority", "5");
+    Run list = task(environment, "", "list", "--format", "csv");
+
+    assertThat(add.exitCode()).as(add.toString()).isZero();
+    assertThat(add.out()).isEqualTo("0\n");
+    assertThat(list.out()).as(list.toString()).isEqualTo("id,title,shortdesc,priority\n0,Write the report,,5\n");
+  }
+
+  @Test
+  void joinsTheServerOfTheProcessThatHoldsTheDataDirectory(@TempDir Path dataDir) throws Exception {
+    try (EmbeddedMongo running = EmbeddedMongo.start(dataDir, 0);
+        MongoClient client = MongoClients.create(running.uri())) {
+      MongoTaskStore appStore = MongoTaskStore.open(client.getDatabase("TaskManager"));
+      appStore.create(new TaskDraft("Made by the app"));
+
+      Run add = task(Map.of("TASK_DATA_DIR", dataDir.toString()), "", "add", "Made by bin/task");
+      Run list = task(Map.of("TASK_DATA_DIR", dataDir.toString()), "", "list", "--format", "csv");
+
+      assertThat(add.exitCode()).as(add.toString()).isZero();
+      assertThat(list.out()).as(list.toString())
+          .isEqualTo("id,title,shortdesc,priority\n0,Made by the app,,0\n1,Made by bin/task,,0\n");
+      assertThat(appStore.get(1)).map(Task::title).contains("Made by bin/task");
+    }
+  }
+
+  @Test
+  void anUnreachableStoreGivesExitCodeFourAndOneLine() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+
+    Run run = task(Map.of("TASK_MONGO_URI", "mongodb://127.0.0.1:" + closedPort + "/"), "", "list");
+
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(4);
+    assertThat(run.err()).startsWith("task: store unavailable: MongoDB cannot be reached").hasLineCount(1);
   }
 
   @Test
@@ -89,6 +132,7 @@ class LauncherIT {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().remove("TASK_STORE");
     builder.environment().remove("TASK_MONGO_URI");
+    builder.environment().remove("TASK_DATA_DIR");
     builder.environment().putAll(environment);
     Process process = builder.start();
     CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));

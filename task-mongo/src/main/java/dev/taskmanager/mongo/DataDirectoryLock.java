@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Claims a data directory for this process, for as long as it runs: an OS lock on {@code lock} with
@@ -22,12 +24,18 @@ final class DataDirectoryLock implements AutoCloseable {
 
   static final String FILE_NAME = "lock";
 
+  /** The directories this process holds, so that it never opens their lock file a second time. */
+  private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
+  private final Path dataDir;
   private final FileChannel channel;
   private final FileLock lock;
 
-  private DataDirectoryLock(FileChannel channel, FileLock lock) {
+  private DataDirectoryLock(Path dataDir, FileChannel channel, FileLock lock) {
+    this.dataDir = dataDir;
     this.channel = channel;
     this.lock = lock;
+    HELD_HERE.add(key(dataDir));
   }
 
   /**
@@ -35,6 +43,10 @@ final class DataDirectoryLock implements AutoCloseable {
    *     server it runs, when the directory is taken; or when it cannot be created or written
    */
   static DataDirectoryLock acquire(Path dataDir) {
+    if (HELD_HERE.contains(key(dataDir))) {
+      // Opening the file again and closing it on refusal would drop this process's own lock.
+      throw inUse(dataDir, String.valueOf(ProcessHandle.current().pid()));
+    }
     Path file = dataDir.resolve(FILE_NAME);
     FileChannel channel = null;
     try {
@@ -47,7 +59,7 @@ final class DataDirectoryLock implements AutoCloseable {
       channel.truncate(0);
       channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
       channel.force(false);
-      return new DataDirectoryLock(channel, lock);
+      return new DataDirectoryLock(dataDir, channel, lock);
     } catch (IOException failed) {
       closeQuietly(channel);
       throw new TaskStoreException("cannot use the data directory " + dataDir + ": " + failed, failed);
@@ -57,14 +69,44 @@ final class DataDirectoryLock implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether a process, this one included, holds this data directory now, without claiming it. The
+   * file is not even opened when this process holds it: closing any handle on a locked file would
+   * drop this process's lock.
+   */
+  static boolean isHeld(Path dataDir) {
+    if (HELD_HERE.contains(key(dataDir))) {
+      return true;
+    }
+    Path file = dataDir.resolve(FILE_NAME);
+    if (!Files.exists(file)) {
+      return false;
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      FileLock probe = tryLock(channel);
+      if (probe == null) {
+        return true;
+      }
+      probe.release();
+      return false;
+    } catch (IOException unreadable) {
+      return false;
+    }
+  }
+
   @Override
   public void close() {
+    HELD_HERE.remove(key(dataDir));
     try {
       lock.release();
       channel.close();
     } catch (IOException ignored) {
       // The OS drops the lock with the process anyway.
     }
+  }
+
+  private static Path key(Path dataDir) {
+    return dataDir.toAbsolutePath().normalize();
   }
 
   private static FileLock tryLock(FileChannel channel) throws IOException {

@@ -55,6 +55,10 @@ public final class MongoStoreDoctor {
       Survey survey = survey();
       List<Finding> findings = new ArrayList<>();
       findings.add(new Finding("store reachable", true, "database " + database.getName() + " answers"));
+      if (survey.isUnused()) {
+        findings.add(new Finding("database in use", true, "not yet: the store sets it up when it first opens it"));
+        return findings;
+      }
       findings.add(new Finding("unique index on tasks.id", survey.hasUniqueIndex,
           survey.hasUniqueIndex ? "present" : "missing: two tasks could get the same id"));
       findings.add(new Finding("settings holds exactly one document", survey.settingsAreClean(),
@@ -93,6 +97,9 @@ public final class MongoStoreDoctor {
 
   private List<Change> plan(Survey survey) {
     List<Change> changes = new ArrayList<>();
+    if (survey.isUnused()) {
+      return changes;
+    }
     long nextFree = Math.max(survey.sequence, survey.largestId + 1);
     for (Map.Entry<Long, List<Document>> shared : survey.duplicates.entrySet()) {
       // The first stored keeps the id (its _id is the oldest); every later one gets a new id.
@@ -189,6 +196,11 @@ public final class MongoStoreDoctor {
 
     boolean settingsAreClean() {
       return settingsDocuments.size() == 1 && firstSequenceDocument() != null;
+    }
+
+    /** Nothing stored yet: the store creates the index and the sequence when it first opens. */
+    boolean isUnused() {
+      return taskCount == 0 && settingsDocuments.isEmpty();
     }
 
     boolean sequenceIsAhead() {

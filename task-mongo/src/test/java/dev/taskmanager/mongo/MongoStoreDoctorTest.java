@@ -45,6 +45,13 @@ class MongoStoreDoctorTest {
   }
 
   @Test
+  void findsNothingToDoInADatabaseNobodyUsedYet() {
+    assertThat(doctor.check()).allMatch(Finding::ok).extracting(Finding::check)
+        .containsExactly("store reachable", "database in use");
+    assertThat(doctor.plannedRepairs()).isEmpty();
+  }
+
+  @Test
   void findsWhatTheTutorialsRaceLeftAndSaysWhatItWillChange() {
     leaveTheTutorialsMess();
 

@@ -1,6 +1,8 @@
 package dev.taskmanager.cli.store;
 
+import dev.taskmanager.mongo.StoreSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.ITypeConverter;
@@ -13,6 +15,8 @@ import picocli.CommandLine.TypeConversionException;
  * may be given before or after the subcommand.
  */
 public final class StoreOptions {
+
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
   /** The kinds of store the options can name. */
   public enum Kind {
@@ -100,23 +104,37 @@ public final class StoreOptions {
 
   /**
    * What is wrong with the values, naming the flag and its variable as a person set them; empty
-   * when they are usable. Only the values' form is checked here; whether the store answers is not.
+   * when they are usable. Only the values' form is checked here (by the same rules as the web
+   * app's); whether the store answers is not.
    */
   public Optional<String> problem() {
     if (kind == Kind.MEMORY) {
       return Optional.empty();
     }
-    Optional<String> uri = mongoUri();
-    if (uri.isPresent() && !(uri.get().startsWith("mongodb://") || uri.get().startsWith("mongodb+srv://"))) {
-      return Optional.of("--mongo-uri/TASK_MONGO_URI: is not a MongoDB connection string; "
-          + "accepted: mongodb://HOST[:PORT]/… or mongodb+srv://HOST/…");
+    try {
+      settings();
+      return Optional.empty();
+    } catch (IllegalArgumentException rejected) {
+      String message = rejected.getMessage();
+      if (message.startsWith("uri: ")) {
+        return Optional.of("--mongo-uri/TASK_MONGO_URI: " + message.substring("uri: ".length()));
+      }
+      return Optional.of("--db/TASK_DB: " + message.substring(message.indexOf(':') + 2));
     }
-    if (database == null || database.isBlank() || database.length() > 63
-        || !database.chars().allMatch(c -> c > 0x20 && c != 0x7f && "/\\. \"$*<>:|?".indexOf(c) < 0)) {
-      return Optional.of("--db/TASK_DB: is not a database name; "
-          + "accepted: 1 to 63 characters without spaces, control characters or /\\.\"$*<>:|?");
-    }
-    return Optional.empty();
+  }
+
+  /**
+   * The MongoDB store's settings for these options. A command line waits a few seconds at most
+   * for an unreachable server.
+   *
+   * @throws IllegalArgumentException when a value is not accepted
+   */
+  public StoreSettings settings() {
+    return StoreSettings.defaults()
+        .withUri(mongoUri().orElse(null))
+        .withDatabase(database)
+        .withDataDir(dataDir)
+        .withTimeouts(CONNECT_TIMEOUT, StoreSettings.DEFAULT_SOCKET_TIMEOUT);
   }
 
   /** One line for people: the store these options name, with any password in the URI hidden. */
