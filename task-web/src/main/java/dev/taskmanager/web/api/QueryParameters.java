@@ -3,6 +3,7 @@ package dev.taskmanager.web.api;
 import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.Violation;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.PathTemplateMatch;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -24,10 +25,16 @@ final class QueryParameters {
 
   static QueryParameters of(HttpServerExchange exchange, Set<String> accepted) {
     Map<String, Deque<String>> parameters = exchange.getQueryParameters();
+    // The router adds the path's parameters ({id}) to the query's: those are expected once.
+    PathTemplateMatch match = exchange.getAttachment(PathTemplateMatch.ATTACHMENT_KEY);
+    Set<String> fromPath = match == null ? Set.of() : match.getParameters().keySet();
     List<Violation> violations = new ArrayList<>();
     String acceptedText = accepted.isEmpty() ? "no query parameters" : String.join(", ", new TreeSet<>(accepted));
     parameters.forEach((name, values) -> {
-      if (!accepted.contains(name)) {
+      if (fromPath.contains(name) && values.size() == 1) {
+        return;
+      }
+      if (!accepted.contains(name) || fromPath.contains(name)) {
         violations.add(new Violation(JsonBodies.shorten(name), "is not a query parameter here", acceptedText));
       } else if (values.size() > 1) {
         violations.add(new Violation(name, "is given " + values.size() + " times", "one value"));
