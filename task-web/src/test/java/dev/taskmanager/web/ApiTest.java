@@ -225,6 +225,20 @@ class ApiTest {
   }
 
   @Test
+  void aRefusedBodyNeverLeaksIntoTheNextRequestOnTheConnection() {
+    server.given("Kept", 0);
+    String big = "{\"title\": \"" + "a".repeat(70 * 1024) + "\"}";
+
+    for (int round = 0; round < 10; round++) {
+      assertThat(server.json("POST", "/api/tasks", big).statusCode()).isEqualTo(413);
+      assertThat(server.json("PATCH", "/api/tasks/x", "{\"title\": \"" + "b".repeat(30_000) + "\"}").statusCode())
+          .isEqualTo(400);
+      assertThat(server.json("DELETE", "/api/tasks/99", null).statusCode()).isEqualTo(404);
+      assertThat(server.get("/api/tasks/0").statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void answers503WhenTheStoreIsDownAndRecovers() {
     server.store.goDown();
 

@@ -78,7 +78,12 @@ final class TestServer implements AutoCloseable {
 
   /** A CSRF token as the page hands it out. */
   String csrf() {
-    return page("/").selectFirst("input[name=csrf]").val();
+    HttpResponse<String> response = get("/");
+    org.jsoup.nodes.Element token = Jsoup.parse(response.body()).selectFirst("input[name=csrf]");
+    if (token == null) {
+      throw new AssertionError("no CSRF token on / (" + response.statusCode() + "): " + response.body());
+    }
+    return token.val();
   }
 
   /** Posts a form with a fresh CSRF token; the fields are URL-encoded in order. */

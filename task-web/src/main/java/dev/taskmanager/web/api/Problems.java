@@ -7,6 +7,7 @@ import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.TaskNotFoundException;
 import dev.taskmanager.core.model.TaskStoreException;
 import dev.taskmanager.core.model.Violation;
+import dev.taskmanager.web.http.Connections;
 import dev.taskmanager.web.http.HttpException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -54,6 +55,7 @@ public final class Problems {
       exchange.endExchange();
       return;
     }
+    Connections.closeIfBodyUnread(exchange);
     ObjectNode problem;
     if (failure instanceof InvalidTaskException) {
       problem = problem(exchange, 400, "invalid-input", "Invalid input",

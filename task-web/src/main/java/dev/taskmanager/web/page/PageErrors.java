@@ -4,6 +4,7 @@ import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.TaskNotFoundException;
 import dev.taskmanager.core.model.TaskStoreException;
 import dev.taskmanager.core.model.Violation;
+import dev.taskmanager.web.http.Connections;
 import dev.taskmanager.web.http.HttpException;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -50,6 +51,7 @@ public final class PageErrors {
       exchange.endExchange();
       return;
     }
+    Connections.closeIfBodyUnread(exchange);
     ErrorPage page = describe(exchange, failure);
     if (failure instanceof HttpException && !((HttpException) failure).allow().isEmpty()) {
       exchange.getResponseHeaders().put(new HttpString("Allow"), String.join(", ", ((HttpException) failure).allow()));
