@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The runnable jar as an operator starts and stops it. */
+@Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class JarIT {
 
   private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -28,7 +30,12 @@ class JarIT {
     try {
       BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String url = null;
-      for (String line = output.readLine(); line != null && url == null; line = output.readLine()) {
+      // Stop reading at the URL line: the next line only comes with the next request.
+      while (url == null) {
+        String line = output.readLine();
+        if (line == null) {
+          break;
+        }
         if (line.startsWith("Task Manager is running at ")) {
           url = line.substring("Task Manager is running at ".length());
         }
@@ -38,7 +45,8 @@ class JarIT {
           BodyHandlers.ofString()).statusCode();
       assertThat(status).isEqualTo(200);
 
-      process.destroy();
+      // SIGTERM through the handle: Process.destroy() would also close our end of its output.
+      process.toHandle().destroy();
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
       List<String> rest = new ArrayList<>();
       output.lines().forEach(rest::add);
