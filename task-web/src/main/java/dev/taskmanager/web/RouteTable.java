@@ -1,0 +1,132 @@
+package dev.taskmanager.web;
+
+import dev.taskmanager.web.api.HealthApi;
+import dev.taskmanager.web.api.Problems;
+import dev.taskmanager.web.api.TaskApi;
+import dev.taskmanager.web.api.TasksApi;
+import dev.taskmanager.web.http.FormPosts;
+import dev.taskmanager.web.http.HttpException;
+import dev.taskmanager.web.http.StaticFiles;
+import dev.taskmanager.web.page.PageErrors;
+import dev.taskmanager.web.page.ResetPage;
+import dev.taskmanager.web.page.TaskPage;
+import dev.taskmanager.web.page.TasksPage;
+import io.undertow.Handlers;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RoutingHandler;
+import io.undertow.server.handlers.BlockingHandler;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every route the server has, in one table: method, path template, kind, handler. The server's
+ * router, the 404/405 answers and the OpenAPI test are all derived from it.
+ */
+public final class RouteTable {
+
+  /** How a route answers when it fails: an error page, or a problem document. */
+  public enum Kind {
+    /** HTML for people; a POST is a form and is CSRF-checked. */
+    PAGE,
+    /** JSON for programs, documented in the OpenAPI document. */
+    API,
+    /** A static file of the app. */
+    FILE
+  }
+
+  /** One route; {@code template} uses {@code {name}} for a path segment. */
+  public record Route(String method, String template, Kind kind, HttpHandler handler) {}
+
+  private final List<Route> routes;
+  private final PageErrors pageErrors;
+  private final Problems problems;
+  private final FormPosts formPosts;
+
+  @Inject
+  RouteTable(TasksPage tasksPage, TaskPage taskPage, ResetPage resetPage, TasksApi tasksApi, TaskApi taskApi,
+      HealthApi health, StaticFiles files, PageErrors pageErrors, Problems problems, FormPosts formPosts) {
+    this.pageErrors = pageErrors;
+    this.problems = problems;
+    this.formPosts = formPosts;
+    this.routes = List.of(
+        new Route("GET", "/", Kind.PAGE, tasksPage::list),
+        new Route("POST", "/tasks", Kind.PAGE, tasksPage::create),
+        new Route("POST", "/delete-by-title", Kind.PAGE, tasksPage::deleteByTitle),
+        new Route("GET", "/tasks/{id}", Kind.PAGE, taskPage::show),
+        new Route("POST", "/tasks/{id}", Kind.PAGE, taskPage::update),
+        new Route("POST", "/tasks/{id}/delete", Kind.PAGE, taskPage::delete),
+        new Route("GET", "/reset", Kind.PAGE, resetPage::confirm),
+        new Route("POST", "/reset", Kind.PAGE, resetPage::reset),
+
+        new Route("GET", "/api/tasks", Kind.API, tasksApi::list),
+        new Route("POST", "/api/tasks", Kind.API, tasksApi::create),
+        new Route("DELETE", "/api/tasks", Kind.API, tasksApi::deleteByTitle),
+        new Route("POST", "/api/tasks/reset", Kind.API, tasksApi::reset),
+        new Route("GET", "/api/tasks/{id}", Kind.API, taskApi::get),
+        new Route("PATCH", "/api/tasks/{id}", Kind.API, taskApi::update),
+        new Route("DELETE", "/api/tasks/{id}", Kind.API, taskApi::delete),
+        new Route("GET", "/api/openapi.json", Kind.API, files.file("api/openapi.json", "application/json")),
+        new Route("GET", "/health/live", Kind.API, health::live),
+        new Route("GET", "/health/ready", Kind.API, health::ready),
+
+        new Route("GET", "/static/app.css", Kind.FILE, files.file("static/app.css", "text/css; charset=UTF-8")),
+        new Route("GET", "/favicon.svg", Kind.FILE, files.file("static/favicon.svg", "image/svg+xml")));
+  }
+
+  public List<Route> routes() {
+    return routes;
+  }
+
+  /** The router: each route behind its error mapping, off the IO thread; page posts CSRF-checked. */
+  HttpHandler handler() {
+    RoutingHandler router = Handlers.routing();
+    for (Route route : routes) {
+      HttpHandler handler = route.handler();
+      if (route.kind() == Kind.PAGE && route.method().equals("POST")) {
+        handler = formPosts.protect(handler);
+      }
+      handler = route.kind() == Kind.API ? problems.wrap(handler) : pageErrors.wrap(handler);
+      router.add(route.method(), route.template(), new BlockingHandler(handler));
+    }
+    router.setFallbackHandler(exchange -> fail(exchange, HttpException.notFound("There is nothing at this address.")));
+    router.setInvalidMethodHandler(exchange -> fail(exchange, HttpException.methodNotAllowed(allowed(exchange))));
+    return router;
+  }
+
+  private void fail(HttpServerExchange exchange, HttpException failure) {
+    String path = exchange.getRequestPath();
+    if (path.startsWith("/api/") || path.startsWith("/health/")) {
+      problems.handle(exchange, failure);
+    } else {
+      pageErrors.handle(exchange, failure);
+    }
+  }
+
+  /** The methods of the routes whose template matches the request's path. */
+  private Set<String> allowed(HttpServerExchange exchange) {
+    Set<String> methods = new TreeSet<>();
+    String[] segments = exchange.getRelativePath().split("/", -1);
+    for (Route route : routes) {
+      if (matches(route.template().split("/", -1), segments)) {
+        methods.add(route.method());
+      }
+    }
+    return methods;
+  }
+
+  private static boolean matches(String[] template, String[] path) {
+    if (template.length != path.length) {
+      return false;
+    }
+    for (int i = 0; i < template.length; i++) {
+      boolean variable = template[i].startsWith("{") && !path[i].isEmpty();
+      if (!variable && !template[i].equals(path[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

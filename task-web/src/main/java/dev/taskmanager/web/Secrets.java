@@ -1,0 +1,69 @@
+package dev.taskmanager.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Finds the key that signs CSRF tokens and flash cookies: {@code TASK_SECRET} when set, otherwise a
+ * random one generated once and kept in the data directory, so a restart does not invalidate the
+ * forms people have open. Replicas must be given the same {@code TASK_SECRET} to accept each
+ * other's tokens.
+ */
+final class Secrets {
+
+  static final String FILE_NAME = "web-secret";
+
+  private Secrets() {}
+
+  /** The key bytes for these settings, generating and storing one if needed. */
+  static byte[] resolve(Settings settings) {
+    if (settings.secret() != null) {
+      return settings.secret().getBytes(StandardCharsets.UTF_8);
+    }
+    Path file = settings.dataDir().resolve(FILE_NAME);
+    try {
+      Files.createDirectories(settings.dataDir());
+      if (!Files.exists(file)) {
+        generate(file);
+      }
+      String stored = Files.readString(file, StandardCharsets.US_ASCII).strip();
+      if (stored.length() < Settings.SECRET_MIN_LENGTH) {
+        throw new SettingsException("TASK_DATA_DIR (--data-dir): " + file + " holds no usable secret; delete it to have"
+            + " a new one generated, or set TASK_SECRET (at least " + Settings.SECRET_MIN_LENGTH + " characters)");
+      }
+      return stored.getBytes(StandardCharsets.US_ASCII);
+    } catch (IOException | SecurityException failure) {
+      throw new SettingsException("TASK_DATA_DIR (--data-dir): cannot keep the generated secret in " + file + " ("
+          + describe(failure) + "); accepted: a writable directory, or set TASK_SECRET", failure);
+    }
+  }
+
+  private static void generate(Path file) throws IOException {
+    byte[] random = new byte[32];
+    new SecureRandom().nextBytes(random);
+    String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    try {
+      // Created with owner-only permissions from the start: never readable by others, even briefly.
+      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      } else {
+        Files.createFile(file);
+      }
+      Files.writeString(file, secret + "\n", StandardCharsets.US_ASCII);
+    } catch (FileAlreadyExistsException anotherProcessWon) {
+      // Another process created it first: use theirs.
+    }
+  }
+
+  private static String describe(Exception failure) {
+    String kind = failure.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2");
+    return kind.isBlank() ? "I/O error" : kind.toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,162 @@
+package dev.taskmanager.web;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Stage;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.URI;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The web app's entry point: reads the settings, builds the object graph from a store module and
+ * the {@link WebModule}, starts the server and prints its address. On SIGTERM it stops taking
+ * requests, finishes those in flight and closes the store.
+ *
+ * <h2>The store seam</h2>
+ * {@link #storeModule(Settings)} is the one place that chooses the store. A store module binds
+ * {@link dev.taskmanager.core.port.TaskStore} and an unqualified {@link AutoCloseable} that closes
+ * it; the app closes it after the last request.
+ */
+public final class WebApp implements AutoCloseable {
+
+  /** Keeps XNIO's and Undertow's start-up chatter off the console (loggers are weakly held). */
+  private static final Logger[] QUIET = {Logger.getLogger("org.xnio"), Logger.getLogger("io.undertow")};
+
+  private final WebServer server;
+  private final AutoCloseable storeCloser;
+  private final PrintStream out;
+
+  private WebApp(WebServer server, AutoCloseable storeCloser, PrintStream out) {
+    this.server = server;
+    this.storeCloser = storeCloser;
+    this.out = out;
+  }
+
+  public static void main(String[] args) {
+    for (Logger logger : QUIET) {
+      logger.setLevel(Level.WARNING);
+    }
+    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+      System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT %4$s %3$s: %5$s%6$s%n");
+    }
+    int status = run(System.getenv(), args, System.out, System.err);
+    if (status != 0) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * Starts the app as {@code main} does and returns 0 while it runs (a shutdown hook stops it), or
+   * the exit status when it cannot start: 2 for a wrong setting, printed as one line.
+   */
+  static int run(Map<String, String> env, String[] args, PrintStream out, PrintStream err) {
+    try {
+      Settings settings = Settings.parse(env, args);
+      if (settings.help()) {
+        out.print(Settings.usage());
+        return 0;
+      }
+      WebApp app = start(settings, storeModule(settings), Clock.systemUTC(), out);
+      Runtime.getRuntime().addShutdownHook(new Thread(app::close, "task-web-shutdown"));
+      out.println("Task Manager is running at " + app.url());
+      return 0;
+    } catch (SettingsException wrong) {
+      err.println("task-web: " + wrong.getMessage());
+      return 2;
+    }
+  }
+
+  /**
+   * The store module these settings ask for: the one place that chooses the store.
+   *
+   * <p>Only the in-memory store exists in this build; the MongoDB module (embedded server in the
+   * data directory by default, or {@code TASK_MONGO_URI}) replaces it here.
+   */
+  static Module storeModule(Settings settings) {
+    switch (settings.store()) {
+      case MEMORY:
+        return new InMemoryStoreModule();
+      default:
+        throw new SettingsException("TASK_STORE (--store) is " + settings.store() + "; accepted: memory");
+    }
+  }
+
+  /**
+   * Starts a server with this store module. Tests use it with port 0.
+   *
+   * @throws SettingsException when the port is taken or the host cannot be bound, or for a setting
+   *     that only fails when used (an unwritable data directory)
+   */
+  public static WebApp start(Settings settings, Module storeModule, Clock clock, PrintStream out) {
+    byte[] secret = Secrets.resolve(settings);
+    if (settings.store() == Settings.StoreKind.MEMORY) {
+      out.println("Tasks are kept in memory and lost on exit (TASK_STORE=memory).");
+    }
+    Injector injector = Guice.createInjector(Stage.PRODUCTION, storeModule, new WebModule(settings, secret, clock));
+    AutoCloseable storeCloser = injector.getInstance(AutoCloseable.class);
+    try {
+      WebServer server = new WebServer(settings, injector.getInstance(RouteTable.class), clock, out);
+      startOrExplain(server, settings);
+      return new WebApp(server, storeCloser, out);
+    } catch (RuntimeException failed) {
+      closeQuietly(storeCloser);
+      throw failed;
+    }
+  }
+
+  /** Where the app answers, e.g. {@code http://127.0.0.1:8080/}. */
+  public URI url() {
+    return server.url();
+  }
+
+  /** Stops taking requests, waits for those in flight, then closes the store. */
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } finally {
+      closeQuietly(storeCloser);
+      out.println("Task Manager stopped.");
+    }
+  }
+
+  private static void startOrExplain(WebServer server, Settings settings) {
+    try {
+      server.start();
+    } catch (RuntimeException failed) {
+      try {
+        server.stop();
+      } catch (RuntimeException alreadyDown) {
+        failed.addSuppressed(alreadyDown);
+      }
+      Throwable cause = failed;
+      while (cause != null) {
+        if (cause instanceof BindException) {
+          throw new SettingsException("TASK_HTTP_PORT (--http-port): cannot listen on " + settings.httpHost() + ":"
+              + settings.httpPort() + " (" + cause.getMessage() + "); accepted: a free port on an address of this"
+              + " machine (TASK_HTTP_HOST)", failed);
+        }
+        if (cause instanceof UnresolvedAddressException) {
+          throw new SettingsException("TASK_HTTP_HOST (--http-host) is \"" + settings.httpHost()
+              + "\", which does not resolve; accepted: an IP address or a resolvable host name", failed);
+        }
+        cause = cause.getCause();
+      }
+      throw failed;
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception failed) {
+      System.getLogger(WebApp.class.getName()).log(System.Logger.Level.ERROR, "closing the store failed", failed);
+    }
+  }
+}

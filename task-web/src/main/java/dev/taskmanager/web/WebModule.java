@@ -1,0 +1,129 @@
+package dev.taskmanager.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.taskmanager.core.port.TaskStore;
+import dev.taskmanager.core.usecase.CreateTask;
+import dev.taskmanager.core.usecase.DeleteTask;
+import dev.taskmanager.core.usecase.DeleteTasksByTitle;
+import dev.taskmanager.core.usecase.GetTask;
+import dev.taskmanager.core.usecase.GetTaskStats;
+import dev.taskmanager.core.usecase.ListTasks;
+import dev.taskmanager.core.usecase.ResetTasks;
+import dev.taskmanager.core.usecase.UpdateTask;
+import dev.taskmanager.web.api.JsonBodies;
+import dev.taskmanager.web.http.CsrfTokens;
+import dev.taskmanager.web.http.FlashMessages;
+import dev.taskmanager.web.http.FormPosts;
+import dev.taskmanager.web.http.Resources;
+import dev.taskmanager.web.http.Signer;
+import dev.taskmanager.web.http.StaticFiles;
+import dev.taskmanager.web.page.Templates;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The web side's bindings: the use cases on the store the store module provides, templates,
+ * JSON, signing. Needs a module that binds {@link TaskStore}.
+ */
+public final class WebModule extends AbstractModule {
+
+  private final Settings settings;
+  private final byte[] secret;
+  private final Clock clock;
+  private final Resources resources;
+
+  /** @throws SettingsException in dev mode when the source tree is not under the current directory */
+  public WebModule(Settings settings, byte[] secret, Clock clock) {
+    this.settings = settings;
+    this.secret = secret.clone();
+    this.clock = clock;
+    // Resolved now, so a wrong TASK_DEV stops start-up with its one line rather than a Guice error.
+    this.resources = settings.dev() ? Resources.fromDirectory(sourceResources()) : Resources.fromClassPath();
+  }
+
+  @Override
+  protected void configure() {
+    bind(Settings.class).toInstance(settings);
+    bind(Clock.class).toInstance(clock);
+  }
+
+  @Provides @Singleton CreateTask createTask(TaskStore store) {
+    return new CreateTask(store);
+  }
+
+  @Provides @Singleton GetTask getTask(TaskStore store) {
+    return new GetTask(store);
+  }
+
+  @Provides @Singleton ListTasks listTasks(TaskStore store) {
+    return new ListTasks(store);
+  }
+
+  @Provides @Singleton UpdateTask updateTask(TaskStore store) {
+    return new UpdateTask(store);
+  }
+
+  @Provides @Singleton DeleteTask deleteTask(TaskStore store) {
+    return new DeleteTask(store);
+  }
+
+  @Provides @Singleton DeleteTasksByTitle deleteTasksByTitle(TaskStore store) {
+    return new DeleteTasksByTitle(store);
+  }
+
+  @Provides @Singleton ResetTasks resetTasks(TaskStore store) {
+    return new ResetTasks(store);
+  }
+
+  @Provides @Singleton GetTaskStats getTaskStats(TaskStore store) {
+    return new GetTaskStats(store);
+  }
+
+  @Provides @Singleton Signer signer() {
+    return new Signer(secret);
+  }
+
+  @Provides @Singleton CsrfTokens csrfTokens(Signer signer) {
+    return new CsrfTokens(signer, clock);
+  }
+
+  @Provides @Singleton FlashMessages flashMessages(Signer signer) {
+    return new FlashMessages(signer, clock);
+  }
+
+  @Provides @Singleton FormPosts formPosts(CsrfTokens tokens) {
+    return new FormPosts(tokens);
+  }
+
+  @Provides @Singleton ObjectMapper objectMapper() {
+    return JsonBodies.newMapper();
+  }
+
+  @Provides @Singleton Resources resources() {
+    return resources;
+  }
+
+  @Provides @Singleton Templates templates(Resources resources) {
+    return new Templates(resources);
+  }
+
+  @Provides @Singleton StaticFiles staticFiles(Resources resources) {
+    return new StaticFiles(resources);
+  }
+
+  /** Dev mode reads the module's resources from the source tree, found from the project or module directory. */
+  static Path sourceResources() {
+    for (Path candidate : List.of(Path.of("task-web/src/main/resources"), Path.of("src/main/resources"))) {
+      if (Files.isRegularFile(candidate.resolve("templates/layout.ftlh"))) {
+        return candidate.toAbsolutePath();
+      }
+    }
+    throw new SettingsException("TASK_DEV (--dev) reads templates from task-web/src/main/resources, which is not"
+        + " under the current directory; accepted: 1 when run from the project directory, otherwise 0");
+  }
+}

@@ -1,0 +1,68 @@
+package dev.taskmanager.web;
+
+import dev.taskmanager.web.http.AccessLog;
+import dev.taskmanager.web.http.RequestBodies;
+import dev.taskmanager.web.http.SecurityHeaders;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+
+/**
+ * The Undertow server: the route table behind security headers, graceful shutdown and the access
+ * log, with request bodies capped at {@link RequestBodies#MAX_BYTES}.
+ */
+final class WebServer {
+
+  /** How long a shutdown waits for requests in flight. */
+  static final long SHUTDOWN_GRACE_MILLIS = 20_000;
+
+  private final Settings settings;
+  private final GracefulShutdownHandler graceful;
+  private final Undertow undertow;
+
+  @Inject
+  WebServer(Settings settings, RouteTable routes, Clock clock) {
+    this(settings, routes, clock, System.out);
+  }
+
+  WebServer(Settings settings, RouteTable routes, Clock clock, PrintStream accessLog) {
+    this.settings = settings;
+    this.graceful = new GracefulShutdownHandler(new SecurityHeaders(routes.handler()));
+    this.undertow = Undertow.builder()
+        .addHttpListener(settings.httpPort(), settings.httpHost())
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) RequestBodies.MAX_BYTES)
+        .setServerOption(UndertowOptions.MAX_PARAMETERS, 100)
+        .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 64 * 1024)
+        .setServerOption(UndertowOptions.DECODE_URL, true)
+        .setServerOption(UndertowOptions.URL_CHARSET, "UTF-8")
+        .setHandler(new AccessLog(graceful, accessLog, clock))
+        .build();
+  }
+
+  void start() {
+    undertow.start();
+  }
+
+  /** The address the server answers at (with the real port when 0 was asked for). */
+  URI url() {
+    InetSocketAddress address = (InetSocketAddress) undertow.getListenerInfo().get(0).getAddress();
+    String host = settings.httpHost().contains(":") ? "[" + settings.httpHost() + "]" : settings.httpHost();
+    return URI.create("http://" + host + ":" + address.getPort() + "/");
+  }
+
+  /** Stops taking requests, lets those in flight finish (up to the grace period), then stops. */
+  void stop() {
+    graceful.shutdown();
+    try {
+      graceful.awaitShutdown(SHUTDOWN_GRACE_MILLIS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    undertow.stop();
+  }
+}

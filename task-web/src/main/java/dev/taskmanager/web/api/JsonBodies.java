@@ -1,0 +1,207 @@
+package dev.taskmanager.web.api;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.taskmanager.core.model.InvalidTaskException;
+import dev.taskmanager.core.model.TaskInput;
+import dev.taskmanager.core.model.TaskRules;
+import dev.taskmanager.core.model.Violation;
+import dev.taskmanager.web.http.HttpException;
+import dev.taskmanager.web.http.RequestBodies;
+import io.undertow.server.HttpServerExchange;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads JSON request bodies into the core's text input, so the API reports the same messages as
+ * the page. The rules of the JSON shape:
+ *
+ * <ul>
+ *   <li>the body is one JSON object in UTF-8 with {@code Content-Type: application/json};
+ *   <li>{@code title} and {@code shortdesc} are strings; {@code priority} is a JSON integer (a
+ *       string of digits is refused: a client that sends one has a bug worth seeing);
+ *   <li>{@code null} counts as absent: on create the default, on update unchanged;
+ *   <li>unknown fields are refused with a 400 naming them, so a typo is never silently dropped;
+ *   <li>a field given twice, and anything that is not valid JSON, is a 400.
+ * </ul>
+ *
+ * Values are data, never queries: {@code {"title": {"$gt": ""}}} is refused as not a string.
+ */
+public final class JsonBodies {
+
+  static final Set<String> TASK_FIELDS = Set.of("title", "shortdesc", "priority");
+  private static final String JSON = "application/json";
+  private static final Pattern QUOTED = Pattern.compile("[\"'](.{1,60}?)[\"']");
+
+  private final ObjectMapper mapper;
+
+  public JsonBodies(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /** The mapper the API reads and writes with: strict reading, bounded nesting. */
+  public static ObjectMapper newMapper() {
+    JsonFactory factory = JsonFactory.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build())
+        .build();
+    return new ObjectMapper(factory)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
+  }
+
+  /** The body as a JSON object; 415, 413 or 400 otherwise. */
+  ObjectNode readObject(HttpServerExchange exchange, Set<String> mediaTypes) {
+    String mediaType = RequestBodies.mediaType(exchange, JSON);
+    if (!mediaTypes.contains(mediaType)) {
+      throw HttpException.unsupportedMediaType(JSON);
+    }
+    String text = RequestBodies.readUtf8(exchange);
+    if (text.isBlank()) {
+      throw HttpException.malformed("The request body is empty; send a JSON object.");
+    }
+    JsonNode node;
+    try {
+      node = mapper.readTree(text);
+    } catch (JsonProcessingException invalid) {
+      throw HttpException.malformed(describe(invalid));
+    }
+    if (node == null || !node.isObject()) {
+      throw HttpException.malformed("The request body is " + kind(node) + "; send a JSON object.");
+    }
+    return (ObjectNode) node;
+  }
+
+  /**
+   * The task fields of a JSON object as text for the core. Problems of the JSON shape (unknown
+   * fields, wrong types) are added to {@code shapeProblems}; a wrongly typed field is passed on as
+   * absent, and {@link #merge} keeps the shape problem rather than the core's for that field.
+   */
+  static TaskInput taskInput(ObjectNode body, List<Violation> shapeProblems) {
+    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!TASK_FIELDS.contains(name)) {
+        shapeProblems.add(new Violation(shorten(name), "is not a field of a task", "title, shortdesc, priority"));
+      }
+    }
+    String title = string(body, "title", "a JSON string of 1 to " + TaskRules.TITLE_MAX_LENGTH + " characters",
+        shapeProblems);
+    String shortdesc = string(body, "shortdesc", "a JSON string of up to " + TaskRules.SHORTDESC_MAX_LENGTH
+        + " characters", shapeProblems);
+    String priority = integer(body, "priority", shapeProblems);
+    return new TaskInput(title, shortdesc, priority);
+  }
+
+  private static String string(ObjectNode body, String field, String accepted, List<Violation> problems) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      problems.add(new Violation(field, "is " + kind(value) + ", not a string", accepted));
+      return null;
+    }
+    return value.textValue();
+  }
+
+  private static String integer(ObjectNode body, String field, List<Violation> problems) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (value.isIntegralNumber()) {
+      // As text, so the core says "1001 is out of range" exactly as it does for the form.
+      return value.bigIntegerValue().toString();
+    }
+    String accepted = "a JSON integer from " + TaskRules.PRIORITY_MIN + " to " + TaskRules.PRIORITY_MAX
+        + " (null or absent means " + TaskRules.DEFAULT_PRIORITY + " on create)";
+    problems.add(new Violation(field, value.isNumber() ? value.asText() + " is not a whole number"
+        : "is " + kind(value) + ", not a number", accepted));
+    return null;
+  }
+
+  static String kind(JsonNode node) {
+    if (node == null || node.getNodeType() == JsonNodeType.MISSING) {
+      return "empty";
+    }
+    switch (node.getNodeType()) {
+      case ARRAY:
+        return "an array";
+      case OBJECT:
+        return "an object";
+      case STRING:
+        return "a string";
+      case NUMBER:
+        return "a number";
+      case BOOLEAN:
+        return "a boolean";
+      case NULL:
+        return "null";
+      default:
+        return node.getNodeType().name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** A message for a person: where the JSON broke, without parser internals or class names. */
+  private static String describe(JsonProcessingException invalid) {
+    String original = String.valueOf(invalid.getOriginalMessage());
+    if (invalid instanceof JsonParseException && original.startsWith("Duplicate")) {
+      Matcher name = QUOTED.matcher(original);
+      return "The request body gives the field " + (name.find() ? "\"" + name.group(1) + "\" " : "")
+          + "more than once; give each field once.";
+    }
+    if (invalid.getLocation() != null && invalid.getLocation().getLineNr() > 0) {
+      return "The request body is not valid JSON (at line " + invalid.getLocation().getLineNr() + ", column "
+          + invalid.getLocation().getColumnNr() + "); check quotes, commas and brackets.";
+    }
+    return "The request body is not valid JSON; check quotes, commas and brackets.";
+  }
+
+  static String shorten(String name) {
+    String printable = name.replaceAll("\\p{Cntrl}", "?");
+    return printable.length() > 60 ? printable.substring(0, 60) + "…" : printable;
+  }
+
+  /**
+   * Every problem at once: those of the shape, then the core's for the fields the shape did not
+   * already fault. Throws when there is any.
+   */
+  static void throwIfAny(List<Violation> shapeProblems, InvalidTaskException fromCore) {
+    List<Violation> all = new ArrayList<>(shapeProblems);
+    if (fromCore != null) {
+      for (Violation violation : fromCore.violations()) {
+        if (shapeProblems.stream().noneMatch(problem -> problem.field().equals(violation.field()))) {
+          all.add(violation);
+        }
+      }
+    }
+    if (!all.isEmpty()) {
+      throw new InvalidTaskException(sortedByField(all));
+    }
+  }
+
+  static List<Violation> sortedByField(List<Violation> violations) {
+    List<String> order = List.of("title", "shortdesc", "priority");
+    List<Violation> sorted = new ArrayList<>(violations);
+    sorted.sort((a, b) -> Integer.compare(rank(order, a.field()), rank(order, b.field())));
+    return sorted;
+  }
+
+  private static int rank(List<String> order, String field) {
+    int index = order.indexOf(field);
+    return index < 0 ? order.size() : index;
+  }
+}

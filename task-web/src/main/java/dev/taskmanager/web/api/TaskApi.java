@@ -1,0 +1,74 @@
+package dev.taskmanager.web.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.taskmanager.core.model.InvalidTaskException;
+import dev.taskmanager.core.model.TaskInput;
+import dev.taskmanager.core.model.TaskPatch;
+import dev.taskmanager.core.model.Violation;
+import dev.taskmanager.core.usecase.DeleteTask;
+import dev.taskmanager.core.usecase.GetTask;
+import dev.taskmanager.core.usecase.UpdateTask;
+import dev.taskmanager.web.http.Requests;
+import io.undertow.server.HttpServerExchange;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** One task: get, partial update ({@code PATCH}) and delete at {@code /api/tasks/{id}}. */
+public final class TaskApi {
+
+  /** A partial update is a JSON object; the merge-patch media type (RFC 7396) says the same. */
+  private static final Set<String> PATCH_TYPES = Set.of("application/json", "application/merge-patch+json");
+
+  private final ObjectMapper mapper;
+  private final JsonBodies bodies;
+  private final GetTask getTask;
+  private final UpdateTask updateTask;
+  private final DeleteTask deleteTask;
+
+  @Inject
+  TaskApi(ObjectMapper mapper, GetTask getTask, UpdateTask updateTask, DeleteTask deleteTask) {
+    this.mapper = mapper;
+    this.bodies = new JsonBodies(mapper);
+    this.getTask = getTask;
+    this.updateTask = updateTask;
+    this.deleteTask = deleteTask;
+  }
+
+  /** {@code GET /api/tasks/{id}}. */
+  public void get(HttpServerExchange exchange) throws Exception {
+    long id = id(exchange);
+    JsonResponses.send(exchange, mapper, 200, getTask.get(id));
+  }
+
+  /** {@code PATCH /api/tasks/{id}}: changes the fields given, keeps the others; 200 with the task. */
+  public void update(HttpServerExchange exchange) throws Exception {
+    long id = id(exchange);
+    ObjectNode body = bodies.readObject(exchange, PATCH_TYPES);
+    List<Violation> shapeProblems = new ArrayList<>();
+    TaskInput input = JsonBodies.taskInput(body, shapeProblems);
+    TaskPatch patch = null;
+    InvalidTaskException fromCore = null;
+    try {
+      patch = input.toPatch();
+    } catch (InvalidTaskException invalid) {
+      fromCore = invalid;
+    }
+    JsonBodies.throwIfAny(shapeProblems, fromCore);
+    JsonResponses.send(exchange, mapper, 200, updateTask.update(id, patch));
+  }
+
+  /** {@code DELETE /api/tasks/{id}}: 204. */
+  public void delete(HttpServerExchange exchange) throws Exception {
+    long id = id(exchange);
+    deleteTask.delete(id);
+    JsonResponses.noContent(exchange);
+  }
+
+  private static long id(HttpServerExchange exchange) {
+    QueryParameters.of(exchange, Set.of());
+    return TaskInput.parseId(Requests.pathParameter(exchange, "id"));
+  }
+}

@@ -1,0 +1,117 @@
+package dev.taskmanager.web.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.taskmanager.core.model.InvalidTaskException;
+import dev.taskmanager.core.model.PageRequest;
+import dev.taskmanager.core.model.Task;
+import dev.taskmanager.core.model.TaskDraft;
+import dev.taskmanager.core.model.TaskInput;
+import dev.taskmanager.core.model.TaskPage;
+import dev.taskmanager.core.model.Violation;
+import dev.taskmanager.core.usecase.CreateTask;
+import dev.taskmanager.core.usecase.DeleteTasksByTitle;
+import dev.taskmanager.core.usecase.ListTasks;
+import dev.taskmanager.core.usecase.ResetTasks;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The task collection: list ({@code GET /api/tasks}), create ({@code POST}), delete by title
+ * ({@code DELETE /api/tasks?title=…}) and reset ({@code POST /api/tasks/reset}).
+ */
+public final class TasksApi {
+
+  private static final Set<String> JSON = Set.of("application/json");
+
+  private final ObjectMapper mapper;
+  private final JsonBodies bodies;
+  private final ListTasks listTasks;
+  private final CreateTask createTask;
+  private final DeleteTasksByTitle deleteTasksByTitle;
+  private final ResetTasks resetTasks;
+
+  @Inject
+  TasksApi(ObjectMapper mapper, ListTasks listTasks, CreateTask createTask, DeleteTasksByTitle deleteTasksByTitle,
+      ResetTasks resetTasks) {
+    this.mapper = mapper;
+    this.bodies = new JsonBodies(mapper);
+    this.listTasks = listTasks;
+    this.createTask = createTask;
+    this.deleteTasksByTitle = deleteTasksByTitle;
+    this.resetTasks = resetTasks;
+  }
+
+  /** {@code GET /api/tasks?sort=&order=&title-contains=&cursor=&limit=}. */
+  public void list(HttpServerExchange exchange) throws Exception {
+    QueryParameters query = QueryParameters.of(exchange, Set.of("sort", "order", "title-contains", "cursor", "limit"));
+    PageRequest request = PageRequest.parse(query.get("sort"), query.get("order"), query.get("title-contains"),
+        query.get("cursor"), query.get("limit"));
+    TaskPage page = listTasks.list(request);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("items", page.tasks());
+    body.put("nextCursor", page.nextCursor());
+    body.put("previousCursor", page.previousCursor());
+    JsonResponses.send(exchange, mapper, 200, body);
+  }
+
+  /** {@code POST /api/tasks}: 201 with the task and its {@code Location}. */
+  public void create(HttpServerExchange exchange) throws Exception {
+    QueryParameters.of(exchange, Set.of());
+    ObjectNode body = bodies.readObject(exchange, JSON);
+    List<Violation> shapeProblems = new ArrayList<>();
+    TaskInput input = JsonBodies.taskInput(body, shapeProblems);
+    TaskDraft draft = null;
+    InvalidTaskException fromCore = null;
+    try {
+      draft = input.toDraft();
+    } catch (InvalidTaskException invalid) {
+      fromCore = invalid;
+    }
+    JsonBodies.throwIfAny(shapeProblems, fromCore);
+    Task task = createTask.create(draft);
+    exchange.getResponseHeaders().put(Headers.LOCATION, "/api/tasks/" + task.id());
+    JsonResponses.send(exchange, mapper, 201, task);
+  }
+
+  /** {@code DELETE /api/tasks?title=…}: deletes every task with exactly this title. */
+  public void deleteByTitle(HttpServerExchange exchange) throws Exception {
+    QueryParameters query = QueryParameters.of(exchange, Set.of("title"));
+    String title = query.get("title");
+    long deleted = deleteTasksByTitle.delete(title);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("title", title.strip());
+    body.put("deleted", deleted);
+    JsonResponses.send(exchange, mapper, 200, body);
+  }
+
+  /** {@code POST /api/tasks/reset} with {@code {"confirm": true}}: deletes every task, ids start at 0. */
+  public void reset(HttpServerExchange exchange) throws Exception {
+    QueryParameters.of(exchange, Set.of());
+    // A JSON body is required, not only for form: a browser cannot send one cross-site without
+    // CORS, which this API never allows, so no other site can reset the store.
+    ObjectNode body = bodies.readObject(exchange, JSON);
+    List<Violation> problems = new ArrayList<>();
+    body.fieldNames().forEachRemaining(name -> {
+      if (!name.equals("confirm")) {
+        problems.add(new Violation(JsonBodies.shorten(name), "is not a field of a reset", "confirm"));
+      }
+    });
+    if (!body.path("confirm").isBoolean() || !body.path("confirm").booleanValue()) {
+      problems.add(new Violation("confirm", body.has("confirm") ? "is " + JsonBodies.kind(body.get("confirm"))
+          + (body.get("confirm").isBoolean() ? " false" : "") : "is missing",
+          "true, to delete every task and start ids again at 0"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidTaskException(problems);
+    }
+    resetTasks.reset();
+    JsonResponses.noContent(exchange);
+  }
+}

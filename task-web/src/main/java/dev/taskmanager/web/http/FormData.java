@@ -1,0 +1,57 @@
+package dev.taskmanager.web.http;
+
+import dev.taskmanager.core.model.Violation;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A submitted form: every value of every field, as text. Values are data, never structure: a
+ * field named {@code title[$ne]} is just an unknown field, ignored.
+ */
+public final class FormData {
+
+  private static final AttachmentKey<FormData> KEY = AttachmentKey.create(FormData.class);
+
+  private final Map<String, List<String>> fields;
+
+  FormData(Map<String, List<String>> fields) {
+    this.fields = Map.copyOf(fields);
+  }
+
+  /** The form the route table read (and checked the CSRF token of) for this request. */
+  public static FormData of(HttpServerExchange exchange) {
+    FormData form = exchange.getAttachment(KEY);
+    if (form == null) {
+      throw new IllegalStateException("no form was read for " + exchange.getRequestPath());
+    }
+    return form;
+  }
+
+  void attachTo(HttpServerExchange exchange) {
+    exchange.putAttachment(KEY, this);
+  }
+
+  /**
+   * The field's value, or {@code null} when it was not sent. A field sent more than once adds a
+   * violation (and gives its first value): a form has one box per field, so a repeat is a forgery
+   * or a mistake, never something to guess about.
+   */
+  public String single(String name, List<Violation> violations) {
+    List<String> values = fields.get(name);
+    if (values == null) {
+      return null;
+    }
+    if (values.size() > 1) {
+      violations.add(new Violation(name, "was sent " + values.size() + " times", "one value"));
+    }
+    return values.get(0);
+  }
+
+  /** The field's first value, or {@code null}. */
+  public String first(String name) {
+    List<String> values = fields.get(name);
+    return values == null ? null : values.get(0);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.taskmanager.web.page;
+
+import dev.taskmanager.web.http.CsrfTokens;
+import dev.taskmanager.web.http.FlashMessages;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.StatusCodes;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Sends pages and redirects: what every page shares (CSRF token, flash message, headers). */
+final class Pages {
+
+  private final Templates templates;
+  private final CsrfTokens csrf;
+  private final FlashMessages flash;
+
+  @Inject
+  Pages(Templates templates, CsrfTokens csrf, FlashMessages flash) {
+    this.templates = templates;
+    this.csrf = csrf;
+    this.flash = flash;
+  }
+
+  /** Renders a template with the common model and sends it. */
+  void render(HttpServerExchange exchange, int status, String template, Map<String, ?> model) throws Exception {
+    Map<String, Object> full = new HashMap<>(model);
+    full.put("csrf", csrf.issue());
+    String message = flash.take(exchange);
+    full.put("flash", message == null ? "" : message);
+    String html = templates.render(template, full);
+    exchange.setStatusCode(status);
+    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html; charset=UTF-8");
+    // Pages carry CSRF tokens and personal data: never stored by a browser or proxy.
+    exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+    exchange.getResponseSender().send(html, StandardCharsets.UTF_8);
+  }
+
+  /** Post/redirect/get: a 303 to {@code location}, whose page then shows {@code message} once. */
+  void redirect(HttpServerExchange exchange, String location, String message) {
+    flash.set(exchange, message);
+    exchange.setStatusCode(StatusCodes.SEE_OTHER);
+    exchange.getResponseHeaders().put(Headers.LOCATION, location);
+    exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+    exchange.endExchange();
+  }
+}

@@ -1,0 +1,95 @@
+package dev.taskmanager.web.page;
+
+import dev.taskmanager.core.model.InvalidTaskException;
+import dev.taskmanager.core.model.Task;
+import dev.taskmanager.core.model.TaskInput;
+import dev.taskmanager.core.model.TaskPatch;
+import dev.taskmanager.core.model.TaskRules;
+import dev.taskmanager.core.model.Violation;
+import dev.taskmanager.core.usecase.DeleteTask;
+import dev.taskmanager.core.usecase.GetTask;
+import dev.taskmanager.core.usecase.UpdateTask;
+import dev.taskmanager.web.http.FormData;
+import dev.taskmanager.web.http.Requests;
+import io.undertow.server.HttpServerExchange;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One task's page: edit every field ({@code GET} and {@code POST /tasks/{id}}) and delete it
+ * ({@code POST /tasks/{id}/delete}).
+ */
+public final class TaskPage {
+
+  private final Pages pages;
+  private final GetTask getTask;
+  private final UpdateTask updateTask;
+  private final DeleteTask deleteTask;
+
+  @Inject
+  TaskPage(Pages pages, GetTask getTask, UpdateTask updateTask, DeleteTask deleteTask) {
+    this.pages = pages;
+    this.getTask = getTask;
+    this.updateTask = updateTask;
+    this.deleteTask = deleteTask;
+  }
+
+  /** {@code GET /tasks/{id}}: the edit form, filled in. */
+  public void show(HttpServerExchange exchange) throws Exception {
+    Task task = getTask.get(id(exchange));
+    TasksPage.Form form = new TasksPage.Form()
+        .value("title", task.title())
+        .value("shortdesc", task.shortdesc())
+        .value("priority", Integer.toString(task.priority()));
+    render(exchange, 200, task, form);
+  }
+
+  /** {@code POST /tasks/{id}}: saves the fields, or shows the form again with what to fix. */
+  public void update(HttpServerExchange exchange) throws Exception {
+    long id = id(exchange);
+    FormData form = FormData.of(exchange);
+    List<Violation> violations = new ArrayList<>();
+    String title = form.single("title", violations);
+    String shortdesc = form.single("shortdesc", violations);
+    String priority = form.single("priority", violations);
+    try {
+      // A field the form did not send is kept; the edit form sends all three.
+      TaskPatch patch = new TaskInput(title, shortdesc, priority).toPatch();
+      if (violations.isEmpty()) {
+        Task task = updateTask.update(id, patch);
+        pages.redirect(exchange, "/", "Task " + task.id() + " saved");
+        return;
+      }
+    } catch (InvalidTaskException invalid) {
+      violations.addAll(invalid.violations());
+    }
+    Task stored = getTask.get(id);
+    TasksPage.Form typed = new TasksPage.Form()
+        .value("title", title)
+        .value("shortdesc", shortdesc)
+        .value("priority", priority)
+        .errors(violations);
+    render(exchange, 400, stored, typed);
+  }
+
+  /** {@code POST /tasks/{id}/delete}. */
+  public void delete(HttpServerExchange exchange) throws Exception {
+    Task task = deleteTask.delete(id(exchange));
+    pages.redirect(exchange, "/", "Task " + task.id() + " deleted");
+  }
+
+  private void render(HttpServerExchange exchange, int status, Task task, TasksPage.Form form) throws Exception {
+    pages.render(exchange, status, "task.ftlh", Map.of(
+        "task", task,
+        "form", form.values,
+        "errors", form.errors,
+        "limits", Map.of("title", TaskRules.TITLE_MAX_LENGTH, "shortdesc", TaskRules.SHORTDESC_MAX_LENGTH,
+            "priorityMin", TaskRules.PRIORITY_MIN, "priorityMax", TaskRules.PRIORITY_MAX)));
+  }
+
+  private static long id(HttpServerExchange exchange) {
+    return TaskInput.parseId(Requests.pathParameter(exchange, "id"));
+  }
+}

@@ -1,0 +1,70 @@
+package dev.taskmanager.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The runnable jar as an operator starts and stops it. */
+@Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class JarIT {
+
+  private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  private static final String JAR = Path.of("target", "task-web.jar").toString();
+
+  @Test
+  void startsPrintsItsUrlServesAndStopsCleanlyOnSigterm() throws Exception {
+    Process process = new ProcessBuilder(JAVA, "-jar", JAR, "--http-port", "0", "--data-dir", "target/jar-it-data")
+        .redirectErrorStream(true).start();
+    try {
+      BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      String url = null;
+      // Stop reading at the URL line: the next line only comes with the next request.
+      while (url == null) {
+        String line = output.readLine();
+        if (line == null) {
+          break;
+        }
+        if (line.startsWith("Task Manager is running at ")) {
+          url = line.substring("Task Manager is running at ".length());
+        }
+      }
+      assertThat(url).startsWith("http://127.0.0.1:");
+      int status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "health/ready")).build(),
+          BodyHandlers.ofString()).statusCode();
+      assertThat(status).isEqualTo(200);
+
+      // SIGTERM through the handle: Process.destroy() would also close our end of its output.
+      process.toHandle().destroy();
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      List<String> rest = new ArrayList<>();
+      output.lines().forEach(rest::add);
+      assertThat(rest).anyMatch(line -> line.contains("GET /health/ready 200"));
+      assertThat(rest).last().isEqualTo("Task Manager stopped.");
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aWrongSettingExitsWithStatus2AndOneLine() throws Exception {
+    Process process = new ProcessBuilder(JAVA, "-jar", JAR, "--http-port", "http").start();
+
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(2);
+    assertThat(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(
+        "task-web: TASK_HTTP_PORT (--http-port) is \"http\"; accepted: a whole number from 0 to 65535 (0 picks a free"
+            + " port)\n");
+  }
+}

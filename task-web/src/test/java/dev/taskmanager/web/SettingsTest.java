@@ -1,0 +1,137 @@
+package dev.taskmanager.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Configuration from environment variables and flags, and the one line a wrong value gives. */
+class SettingsTest {
+
+  @Test
+  void worksWithNoConfiguration() {
+    Settings settings = Settings.defaults();
+
+    assertThat(settings.httpHost()).isEqualTo("127.0.0.1");
+    assertThat(settings.httpPort()).isEqualTo(8080);
+    assertThat(settings.dataDir()).isEqualTo(Path.of("./data"));
+    assertThat(settings.database()).isEqualTo("TaskManager");
+    assertThat(settings.mongoUri()).isNull();
+    assertThat(settings.secret()).isNull();
+    assertThat(settings.dev()).isFalse();
+    assertThat(settings.store()).isEqualTo(Settings.StoreKind.MEMORY);
+  }
+
+  @Test
+  void readsEveryVariable() {
+    Settings settings = Settings.parse(Map.of(
+        "TASK_MONGO_URI", "mongodb://db:27017/?replicaSet=rs0",
+        "TASK_DB", "Tasks2",
+        "TASK_DATA_DIR", "/var/lib/tasks",
+        "TASK_HTTP_HOST", "0.0.0.0",
+        "TASK_HTTP_PORT", "9090",
+        "TASK_SECRET", "s".repeat(32),
+        "TASK_DEV", "true",
+        "TASK_STORE", "MEMORY"));
+
+    assertThat(settings).isEqualTo(new Settings(Settings.StoreKind.MEMORY, "mongodb://db:27017/?replicaSet=rs0",
+        "Tasks2", Path.of("/var/lib/tasks"), "0.0.0.0", 9090, "s".repeat(32), true, false));
+  }
+
+  @Test
+  void aFlagWinsOverItsVariableInEitherSpelling() {
+    Settings settings = Settings.parse(Map.of("TASK_HTTP_PORT", "9090", "TASK_HTTP_HOST", "::1"),
+        "--http-port", "7070", "--http-host=localhost", "--dev", "--db=Other", "--data-dir", "d");
+
+    assertThat(settings.httpPort()).isEqualTo(7070);
+    assertThat(settings.httpHost()).isEqualTo("localhost");
+    assertThat(settings.dev()).isTrue();
+    assertThat(settings.database()).isEqualTo("Other");
+    assertThat(settings.dataDir()).isEqualTo(Path.of("d"));
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', value = {
+      "TASK_HTTP_PORT | abc        | TASK_HTTP_PORT (--http-port) is \"abc\"; accepted: a whole number from 0 to 65535 (0 picks a free port)",
+      "TASK_HTTP_PORT | 65536      | TASK_HTTP_PORT (--http-port) is \"65536\"; accepted: a whole number from 0 to 65535 (0 picks a free port)",
+      "TASK_HTTP_PORT | -1         | TASK_HTTP_PORT (--http-port) is \"-1\"; accepted: a whole number from 0 to 65535 (0 picks a free port)",
+      "TASK_HTTP_HOST | 'a b'      | TASK_HTTP_HOST (--http-host) is \"a b\"; accepted: an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0",
+      "TASK_DEV       | maybe      | TASK_DEV (--dev) is \"maybe\"; accepted: 1, true, 0 or false",
+      "TASK_STORE     | redis      | TASK_STORE (--store) is \"redis\"; accepted: memory",
+      "TASK_SECRET    | short      | TASK_SECRET (--secret) is 5 characters long; accepted: at least 32 characters, no spaces or control characters",
+      "TASK_MONGO_URI | http://x   | TASK_MONGO_URI (--mongo-uri) is not a MongoDB connection string; accepted: a connection string starting with mongodb:// or mongodb+srv://",
+  })
+  void aWrongValueNamesTheVariableAndWhatIsAccepted(String variable, String value, String message) {
+    assertThatThrownBy(() -> Settings.parse(Map.of(variable, value)))
+        .isInstanceOf(SettingsException.class)
+        .hasMessage(message);
+  }
+
+  @Test
+  void aWrongDatabaseNameSaysWhatANameMayHold() {
+    assertThatThrownBy(() -> Settings.parse(Map.of("TASK_DB", "a/b")))
+        .hasMessageStartingWith("TASK_DB (--db) is \"a/b\"; accepted: a MongoDB database name: 1 to 63 characters");
+  }
+
+  @Test
+  void neverEchoesASecretOrAUri() {
+    assertThatThrownBy(() -> Settings.parse(Map.of("TASK_SECRET", "has a space but is long enough to pass")))
+        .hasMessageNotContaining("space but");
+    assertThatThrownBy(() -> Settings.parse(Map.of("TASK_MONGO_URI", "mongo://user:hunter2@db")))
+        .hasMessageNotContaining("hunter2");
+  }
+
+  @Test
+  void refusesUnknownFlagsAndFlagsWithoutValue() {
+    assertThatThrownBy(() -> Settings.parse(Map.of(), "--port", "1")).hasMessageStartingWith("unknown option \"--port\"");
+    assertThatThrownBy(() -> Settings.parse(Map.of(), "--http-port")).hasMessageStartingWith("--http-port needs a value");
+  }
+
+  @Test
+  void aWrongValueStopsStartUpWithOneLineAndStatus2() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int status = WebApp.run(Map.of("TASK_HTTP_PORT", "eighty"), new String[0], print(out), print(err));
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("task-web: TASK_HTTP_PORT (--http-port) is \"eighty\";"
+        + " accepted: a whole number from 0 to 65535 (0 picks a free port)" + System.lineSeparator());
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void aTakenPortStopsStartUpWithOneLine() {
+    try (TestServer running = TestServer.start()) {
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+      int status = WebApp.run(Map.of("TASK_SECRET", TestServer.SECRET), new String[] {"--http-port",
+          Integer.toString(running.uri("/").getPort())}, print(new ByteArrayOutputStream()), print(err));
+
+      assertThat(status).isEqualTo(2);
+      assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+          .startsWith("task-web: TASK_HTTP_PORT (--http-port): cannot listen on 127.0.0.1:");
+    }
+  }
+
+  @Test
+  void helpListsEveryFlagAndVariable() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    assertThat(WebApp.run(Map.of(), new String[] {"--help"}, print(out), print(new ByteArrayOutputStream()))).isZero();
+
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--http-port", "TASK_HTTP_PORT", "--secret", "TASK_SECRET",
+        "--mongo-uri", "--data-dir", "--db", "--dev", "--store", "--http-host");
+  }
+
+  private static PrintStream print(ByteArrayOutputStream bytes) {
+    return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.taskmanager.web;
+
+import dev.taskmanager.core.memory.InMemoryTaskStore;
+import dev.taskmanager.core.model.Task;
+import dev.taskmanager.core.model.TaskDraft;
+import dev.taskmanager.core.model.TaskPatch;
+import dev.taskmanager.core.model.TaskStoreException;
+import dev.taskmanager.core.port.TaskQuery;
+import dev.taskmanager.core.port.TaskStore;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A fake store for the web tests: the in-memory store, which can be switched to fail as a store
+ * that is down ({@link TaskStoreException}) or broken (any other exception).
+ */
+final class SwitchableTaskStore implements TaskStore {
+
+  private volatile TaskStore delegate = new InMemoryTaskStore();
+  private volatile Supplier<RuntimeException> failure;
+
+  void clear() {
+    delegate = new InMemoryTaskStore();
+    failure = null;
+  }
+
+  void goDown() {
+    failure = () -> new TaskStoreException("connection refused (test)");
+  }
+
+  void breakWith(Supplier<RuntimeException> unexpected) {
+    failure = unexpected;
+  }
+
+  void comeBack() {
+    failure = null;
+  }
+
+  private TaskStore store() {
+    Supplier<RuntimeException> current = failure;
+    if (current != null) {
+      throw current.get();
+    }
+    return delegate;
+  }
+
+  @Override public Task create(TaskDraft draft) {
+    return store().create(draft);
+  }
+
+  @Override public Optional<Task> get(long id) {
+    return store().get(id);
+  }
+
+  @Override public List<Task> find(TaskQuery query) {
+    return store().find(query);
+  }
+
+  @Override public Optional<Task> update(long id, TaskPatch patch) {
+    return store().update(id, patch);
+  }
+
+  @Override public Optional<Task> delete(long id) {
+    return store().delete(id);
+  }
+
+  @Override public long deleteByTitle(String title) {
+    return store().deleteByTitle(title);
+  }
+
+  @Override public void reset() {
+    store().reset();
+  }
+
+  @Override public Set<Long> existingIds(Collection<Long> ids) {
+    return store().existingIds(ids);
+  }
+
+  @Override public long importTasks(List<Task> tasks, boolean replace) {
+    return store().importTasks(tasks, replace);
+  }
+
+  @Override public long count() {
+    return store().count();
+  }
+
+  @Override public long nextId() {
+    return store().nextId();
+  }
+}

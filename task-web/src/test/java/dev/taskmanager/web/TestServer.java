@@ -1,0 +1,145 @@
+package dev.taskmanager.web;
+
+import dev.taskmanager.core.model.Task;
+import dev.taskmanager.core.model.TaskDraft;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * A started web app on 127.0.0.1 and a free port, on a {@link SwitchableTaskStore}, with an HTTP
+ * client that keeps cookies (for flash messages) and does not follow redirects (to see the 303s).
+ * One per test class; {@link #close()} stops it.
+ */
+final class TestServer implements AutoCloseable {
+
+  static final String SECRET = "test-secret-test-secret-test-secret-0123";
+
+  final SwitchableTaskStore store = new SwitchableTaskStore();
+  final ByteArrayOutputStream console = new ByteArrayOutputStream();
+  private final WebApp app;
+  private final URI base;
+  private HttpClient client;
+
+  private TestServer(Settings settings) {
+    app = WebApp.start(settings, new InMemoryStoreModule(store), Clock.systemUTC(),
+        new PrintStream(console, true, StandardCharsets.UTF_8));
+    base = app.url();
+    newSession();
+  }
+
+  static TestServer start() {
+    return start(SECRET, false);
+  }
+
+  static TestServer start(String secret, boolean dev) {
+    Settings settings = Settings.parse(Map.of(), "--http-port", "0", "--secret", secret, "--data-dir",
+        Path.of("target", "test-data").toString(), "--dev=" + (dev ? "1" : "0"));
+    return new TestServer(settings);
+  }
+
+  URI uri(String path) {
+    return base.resolve(path);
+  }
+
+  /** Forgets cookies, as a new browser would. */
+  void newSession() {
+    client = HttpClient.newBuilder()
+        .cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+  }
+
+  HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).GET().build());
+  }
+
+  Document page(String path) {
+    HttpResponse<String> response = get(path);
+    return Jsoup.parse(response.body(), uri(path).toString());
+  }
+
+  /** A CSRF token as the page hands it out. */
+  String csrf() {
+    HttpResponse<String> response = get("/");
+    org.jsoup.nodes.Element token = Jsoup.parse(response.body()).selectFirst("input[name=csrf]");
+    if (token == null) {
+      throw new AssertionError("no CSRF token on / (" + response.statusCode() + "): " + response.body());
+    }
+    return token.val();
+  }
+
+  /** Posts a form with a fresh CSRF token; the fields are URL-encoded in order. */
+  HttpResponse<String> postForm(String path, Map<String, String> fields) {
+    Map<String, String> withToken = new LinkedHashMap<>();
+    withToken.put("csrf", csrf());
+    withToken.putAll(fields);
+    return postRawForm(path, encode(withToken));
+  }
+
+  HttpResponse<String> postRawForm(String path, String body) {
+    return postBytes(path, "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  HttpResponse<String> postBytes(String path, String contentType, byte[] body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request.build());
+  }
+
+  HttpResponse<String> json(String method, String path, String body) {
+    return json(method, path, "application/json", body);
+  }
+
+  HttpResponse<String> json(String method, String path, String contentType, String body) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return send(request.build());
+  }
+
+  HttpResponse<String> send(HttpRequest request) {
+    try {
+      return client.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (Exception failed) {
+      throw new AssertionError("request failed: " + request, failed);
+    }
+  }
+
+  Task given(String title, int priority) {
+    return store.create(new TaskDraft(title, "", priority));
+  }
+
+  static String encode(Map<String, String> fields) {
+    return fields.entrySet().stream()
+        .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+            + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+
+  @Override
+  public void close() {
+    app.close();
+  }
+}
