@@ -2,12 +2,14 @@ package dev.taskmanager.cli;
 
 import com.google.inject.CreationException;
 import com.google.inject.ProvisionException;
+import com.google.inject.spi.Message;
 import dev.taskmanager.core.model.InvalidImportException;
 import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.TaskNotFoundException;
 import dev.taskmanager.core.model.TaskStoreException;
 import dev.taskmanager.core.model.Violation;
 import java.io.PrintWriter;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -79,11 +81,14 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
   /** Guice wraps what a store's provider throws (a store that cannot start); the cause is the news. */
   private static Exception unwrap(Exception thrown) {
-    Throwable cause = thrown;
-    while ((cause instanceof ProvisionException || cause instanceof CreationException) && cause.getCause() != null) {
-      cause = cause.getCause();
+    Collection<Message> errors = thrown instanceof ProvisionException ? ((ProvisionException) thrown).getErrorMessages()
+        : thrown instanceof CreationException ? ((CreationException) thrown).getErrorMessages() : List.of();
+    for (Message error : errors) {
+      if (error.getCause() instanceof Exception) {
+        return unwrap((Exception) error.getCause());
+      }
     }
-    return cause instanceof Exception ? (Exception) cause : thrown;
+    return thrown;
   }
 
   private static void printLines(PrintWriter err, List<String> messages) {

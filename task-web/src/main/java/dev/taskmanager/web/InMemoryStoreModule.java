@@ -7,12 +7,8 @@ import dev.taskmanager.core.memory.InMemoryTaskStore;
 import dev.taskmanager.core.port.TaskStore;
 
 /**
- * A store module with the tasks in memory ({@code TASK_STORE=memory}).
- *
- * <p>Temporary: it stands in until the MongoDB store module (embedded server by default, or
- * {@code TASK_MONGO_URI}) is wired into {@link WebApp#storeModule(Settings)}. Any store module
- * has the same shape: it binds {@link TaskStore} and an unqualified {@link AutoCloseable} that the
- * app closes on shutdown, after the last request.
+ * A store module with the tasks in memory ({@code TASK_STORE=memory}): for trying the app out, and
+ * for tests that keep a reference to the store. Nothing survives the process.
  */
 public final class InMemoryStoreModule extends AbstractModule {
 
@@ -38,5 +34,11 @@ public final class InMemoryStoreModule extends AbstractModule {
   @Singleton
   AutoCloseable storeCloser() {
     return () -> { };
+  }
+
+  @Provides
+  @Singleton
+  StoreDescription description() {
+    return new StoreDescription("memory, lost on exit (TASK_STORE=memory)");
   }
 }

@@ -37,12 +37,11 @@ public record Settings(
     boolean dev,
     boolean help) {
 
-  /** The stores this build can run. */
+  /** The stores the app can run on. */
   public enum StoreKind {
-    /**
-     * Tasks in memory, lost on exit. Temporary default until the MongoDB store module (embedded
-     * server or {@code TASK_MONGO_URI}) is wired into {@link WebApp#storeModule(Settings)}.
-     */
+    /** MongoDB: the server at {@code TASK_MONGO_URI}, or the embedded server in the data directory. */
+    MONGO,
+    /** Tasks in memory, lost on exit: for trying the app out. */
     MEMORY
   }
 
@@ -50,7 +49,7 @@ public record Settings(
 
   /** Each setting: its variable, its flag, what it accepts and its default. */
   enum Option {
-    STORE("TASK_STORE", "--store", "memory", "memory"),
+    STORE("TASK_STORE", "--store", "mongo or memory", "mongo"),
     MONGO_URI("TASK_MONGO_URI", "--mongo-uri", "a connection string starting with mongodb:// or mongodb+srv://", null),
     DB("TASK_DB", "--db", "a MongoDB database name: 1 to 63 characters, none of /\\. \"$*<>:|? or spaces", "TaskManager"),
     DATA_DIR("TASK_DATA_DIR", "--data-dir", "a directory path", "./data"),

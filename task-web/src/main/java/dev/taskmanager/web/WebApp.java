@@ -1,10 +1,15 @@
 package dev.taskmanager.web;
 
+import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import com.google.inject.ProvisionException;
+import com.google.inject.spi.Message;
 import com.google.inject.Stage;
+import dev.taskmanager.core.model.TaskStoreException;
 import java.io.PrintStream;
+import java.util.Collection;
 import java.net.BindException;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
@@ -20,13 +25,19 @@ import java.util.logging.Logger;
  *
  * <h2>The store seam</h2>
  * {@link #storeModule(Settings)} is the one place that chooses the store. A store module binds
- * {@link dev.taskmanager.core.port.TaskStore} and an unqualified {@link AutoCloseable} that closes
- * it; the app closes it after the last request.
+ * {@link dev.taskmanager.core.port.TaskStore}, a {@link StoreDescription} for the start-up line, and
+ * an unqualified {@link AutoCloseable} that closes it; the app closes it after the last request.
  */
 public final class WebApp implements AutoCloseable {
 
-  /** Keeps XNIO's and Undertow's start-up chatter off the console (loggers are weakly held). */
-  private static final Logger[] QUIET = {Logger.getLogger("org.xnio"), Logger.getLogger("io.undertow")};
+  /**
+   * Keeps the libraries' routine chatter (start-up, connections opened) off the console; their
+   * warnings still show. Loggers are weakly held, hence the field.
+   */
+  private static final Logger[] QUIET = {
+    Logger.getLogger("org.xnio"), Logger.getLogger("io.undertow"),
+    Logger.getLogger("org.mongodb.driver"), Logger.getLogger("de.bwaldvogel"), Logger.getLogger("io.netty")
+  };
 
   private final WebServer server;
   private final AutoCloseable storeCloser;
@@ -69,21 +80,24 @@ public final class WebApp implements AutoCloseable {
     } catch (SettingsException wrong) {
       err.println("task-web: " + wrong.getMessage());
       return 2;
+    } catch (TaskStoreException storeFailed) {
+      // The store's own words: the data directory in use, duplicate ids to repair, no server.
+      err.println("task-web: " + storeFailed.getMessage().replaceAll("[\\r\\n]+", " "));
+      return 1;
     }
   }
 
   /**
-   * The store module these settings ask for: the one place that chooses the store.
-   *
-   * <p>Only the in-memory store exists in this build; the MongoDB module (embedded server in the
-   * data directory by default, or {@code TASK_MONGO_URI}) replaces it here.
+   * The store module these settings ask for: the one place that chooses the store. MongoDB by
+   * default: the server at {@code TASK_MONGO_URI}, or the embedded server in the data directory.
    */
   static Module storeModule(Settings settings) {
     switch (settings.store()) {
       case MEMORY:
         return new InMemoryStoreModule();
+      case MONGO:
       default:
-        throw new SettingsException("TASK_STORE (--store) is " + settings.store() + "; accepted: memory");
+        return new MongoStoreModule(settings);
     }
   }
 
@@ -95,11 +109,9 @@ public final class WebApp implements AutoCloseable {
    */
   public static WebApp start(Settings settings, Module storeModule, Clock clock, PrintStream out) {
     byte[] secret = Secrets.resolve(settings);
-    if (settings.store() == Settings.StoreKind.MEMORY) {
-      out.println("Tasks are kept in memory and lost on exit (TASK_STORE=memory).");
-    }
-    Injector injector = Guice.createInjector(Stage.PRODUCTION, storeModule, new WebModule(settings, secret, clock));
+    Injector injector = createInjector(storeModule, new WebModule(settings, secret, clock));
     AutoCloseable storeCloser = injector.getInstance(AutoCloseable.class);
+    out.println("Tasks are kept in " + injector.getInstance(StoreDescription.class).text());
     try {
       WebServer server = new WebServer(settings, injector.getInstance(RouteTable.class), clock, out);
       startOrExplain(server, settings);
@@ -124,6 +136,31 @@ public final class WebApp implements AutoCloseable {
       closeQuietly(storeCloser);
       out.println("Task Manager stopped.");
     }
+  }
+
+  /**
+   * Builds every singleton now (the store opens before the first request), and turns a store
+   * that cannot open into its own one-line error rather than Guice's report.
+   */
+  private static Injector createInjector(Module... modules) {
+    try {
+      return Guice.createInjector(Stage.PRODUCTION, modules);
+    } catch (CreationException failed) {
+      throw storeFailureIn(failed.getErrorMessages(), failed);
+    } catch (ProvisionException failed) {
+      throw storeFailureIn(failed.getErrorMessages(), failed);
+    }
+  }
+
+  private static RuntimeException storeFailureIn(Collection<Message> errors, RuntimeException failed) {
+    for (Message error : errors) {
+      for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+        if (cause instanceof TaskStoreException) {
+          return (TaskStoreException) cause;
+        }
+      }
+    }
+    return failed;
   }
 
   private static void startOrExplain(WebServer server, Settings settings) {

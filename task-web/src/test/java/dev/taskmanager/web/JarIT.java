@@ -67,4 +67,31 @@ class JarIT {
         "task-web: TASK_HTTP_PORT (--http-port) is \"http\"; accepted: a whole number from 0 to 65535 (0 picks a free"
             + " port)\n");
   }
+
+  @Test
+  void aSecondAppOnTheSameDataDirectoryExitsWithOneLineNamingTheFirst() throws Exception {
+    Process first = new ProcessBuilder(JAVA, "-jar", JAR, "--http-port", "0", "--data-dir", "target/jar-it-shared")
+        .redirectErrorStream(true).start();
+    try {
+      BufferedReader output = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8));
+      String line;
+      do {
+        line = output.readLine();
+      } while (line != null && !line.startsWith("Task Manager is running at "));
+      assertThat(line).describedAs("the first app started").isNotNull();
+
+      Process second = new ProcessBuilder(JAVA, "-jar", JAR, "--http-port", "0", "--data-dir", "target/jar-it-shared")
+          .start();
+      assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(second.exitValue()).isEqualTo(1);
+      assertThat(new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
+          .matches("task-web: data directory target/jar-it-shared is in use by process " + first.pid()
+              + "; set TASK_MONGO_URI to mongodb://127\\.0\\.0\\.1:\\d+ or stop that process\n");
+    } finally {
+      first.destroy();
+      first.waitFor(30, TimeUnit.SECONDS);
+      first.destroyForcibly();
+    }
+  }
 }

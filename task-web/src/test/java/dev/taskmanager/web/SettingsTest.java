@@ -26,7 +26,7 @@ class SettingsTest {
     assertThat(settings.mongoUri()).isNull();
     assertThat(settings.secret()).isNull();
     assertThat(settings.dev()).isFalse();
-    assertThat(settings.store()).isEqualTo(Settings.StoreKind.MEMORY);
+    assertThat(settings.store()).isEqualTo(Settings.StoreKind.MONGO);
   }
 
   @Test
@@ -64,7 +64,7 @@ class SettingsTest {
       "TASK_HTTP_PORT | -1         | TASK_HTTP_PORT (--http-port) is \"-1\"; accepted: a whole number from 0 to 65535 (0 picks a free port)",
       "TASK_HTTP_HOST | 'a b'      | TASK_HTTP_HOST (--http-host) is \"a b\"; accepted: an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0",
       "TASK_DEV       | maybe      | TASK_DEV (--dev) is \"maybe\"; accepted: 1, true, 0 or false",
-      "TASK_STORE     | redis      | TASK_STORE (--store) is \"redis\"; accepted: memory",
+      "TASK_STORE     | redis      | TASK_STORE (--store) is \"redis\"; accepted: mongo or memory",
       "TASK_SECRET    | short      | TASK_SECRET (--secret) is 5 characters long; accepted: at least 32 characters, no spaces or control characters",
       "TASK_MONGO_URI | http://x   | TASK_MONGO_URI (--mongo-uri) is not a MongoDB connection string; accepted: a connection string starting with mongodb:// or mongodb+srv://",
   })
@@ -112,7 +112,7 @@ class SettingsTest {
     try (TestServer running = TestServer.start()) {
       ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-      int status = WebApp.run(Map.of("TASK_SECRET", TestServer.SECRET), new String[] {"--http-port",
+      int status = WebApp.run(Map.of("TASK_SECRET", TestServer.SECRET, "TASK_STORE", "memory"), new String[] {"--http-port",
           Integer.toString(running.uri("/").getPort())}, print(new ByteArrayOutputStream()), print(err));
 
       assertThat(status).isEqualTo(2);

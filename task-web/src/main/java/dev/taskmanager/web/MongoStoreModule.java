@@ -1,0 +1,42 @@
+package dev.taskmanager.web;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import dev.taskmanager.mongo.StoreLifecycle;
+import dev.taskmanager.mongo.StoreModules;
+import dev.taskmanager.mongo.StoreSettings;
+
+/**
+ * The MongoDB store for the web app: the server at {@code TASK_MONGO_URI}, or the embedded server
+ * the app starts on its data directory, which other local processes (the CLI) then reach through
+ * the address it writes there.
+ */
+final class MongoStoreModule extends AbstractModule {
+
+  private final StoreSettings settings;
+
+  MongoStoreModule(Settings settings) {
+    this.settings = StoreSettings.defaults()
+        .withUri(settings.mongoUri())
+        .withDatabase(settings.database())
+        .withDataDir(settings.dataDir());
+  }
+
+  @Override
+  protected void configure() {
+    install(StoreModules.forSettings(settings));
+  }
+
+  @Provides
+  @Singleton
+  AutoCloseable storeCloser(StoreLifecycle lifecycle) {
+    return lifecycle;
+  }
+
+  @Provides
+  @Singleton
+  StoreDescription description(StoreLifecycle lifecycle) {
+    return new StoreDescription(lifecycle.description());
+  }
+}
