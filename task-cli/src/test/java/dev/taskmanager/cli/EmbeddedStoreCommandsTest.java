@@ -10,6 +10,8 @@ import dev.taskmanager.mongo.MongoTaskStore;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.nio.file.Path;
+import java.util.List;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,5 +59,29 @@ class EmbeddedStoreCommandsTest {
 
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(result.out()).contains("unique index on tasks.id").doesNotContain("FAIL");
+  }
+
+  @Test
+  void doctorRepairsTheDuplicateIdsTheTutorialLeftSoThatTheStoreOpensAgain() {
+    try (EmbeddedMongo server = EmbeddedMongo.start(dataDir, 0);
+        MongoClient client = MongoClients.create(server.uri())) {
+      client.getDatabase("TaskManager").getCollection("tasks").insertMany(List.of(
+          new Document("id", 1).append("title", "first").append("shortdesc", "").append("priority", 1),
+          new Document("id", 1).append("title", "raced").append("shortdesc", "").append("priority", 1)));
+      client.getDatabase("TaskManager").getCollection("settings").insertOne(new Document("name", "task_id").append("value", 1));
+    }
+
+    Result refused = cli.run("list", "--data-dir", dataDir.toString());
+    Result found = cli.run("doctor", "--data-dir", dataDir.toString());
+    Result repaired = cli.run("doctor", "--repair", "--data-dir", dataDir.toString());
+    Result listed = cli.run("list", "--format", "csv", "--data-dir", dataDir.toString());
+
+    assertThat(refused.exitCode()).isEqualTo(4);
+    assertThat(refused.err()).contains("share the id 1").contains("task doctor --repair").hasLineCount(1);
+    assertThat(found.exitCode()).isEqualTo(5);
+    assertThat(found.out()).contains("no duplicate ids").contains("2 tasks share the id 1");
+    assertThat(repaired.exitCode()).as(repaired.err()).isZero();
+    assertThat(repaired.out()).contains("the id 2 instead of 1");
+    assertThat(listed.out()).isEqualTo("id,title,shortdesc,priority\n1,first,,1\n2,raced,,1\n");
   }
 }

@@ -163,7 +163,8 @@ public final class MongoStoreDoctor {
   private static String describeDuplicates(Survey survey) {
     int tasksInvolved = survey.duplicates.values().stream().mapToInt(List::size).sum();
     List<String> ids = survey.duplicates.keySet().stream().limit(10).map(String::valueOf).toList();
-    return tasksInvolved + " tasks share the ids " + String.join(", ", ids) + (survey.duplicates.size() > 10 ? ", …" : "");
+    return tasksInvolved + " tasks share the id" + (ids.size() == 1 ? " " : "s ") + String.join(", ", ids)
+        + (survey.duplicates.size() > 10 ? ", …" : "");
   }
 
   private static String shorten(Object title) {

@@ -39,6 +39,12 @@ public final class WebApp implements AutoCloseable {
     Logger.getLogger("org.mongodb.driver"), Logger.getLogger("de.bwaldvogel"), Logger.getLogger("io.netty")
   };
 
+  /**
+   * The embedded server warns at every start that it does not build the (priority, id) index the
+   * adapter creates for a real MongoDB: known, and nothing an operator can act on.
+   */
+  private static final Logger EMBEDDED_INDEX_NOTICE = Logger.getLogger("de.bwaldvogel.mongo.backend.AbstractMongoDatabase");
+
   private final WebServer server;
   private final AutoCloseable storeCloser;
   private final PrintStream out;
@@ -53,6 +59,7 @@ public final class WebApp implements AutoCloseable {
     for (Logger logger : QUIET) {
       logger.setLevel(Level.WARNING);
     }
+    EMBEDDED_INDEX_NOTICE.setLevel(Level.SEVERE);
     if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
       System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT %4$s %3$s: %5$s%6$s%n");
     }
