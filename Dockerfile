@@ -1,0 +1,46 @@
+# syntax=docker/dockerfile:1
+# The web app (task-web) and the admin CLI (task-cli), built from source.
+#   docker build -t task-manager .     (docker compose builds it for you)
+
+# ---- build: Maven on a JDK 17 -----------------------------------------------------------------
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+
+# The poms alone first: the dependency layer is rebuilt only when a pom changes.
+COPY mvnw pom.xml ./
+COPY .mvn/ .mvn/
+COPY task-core/pom.xml task-core/
+COPY task-mongo/pom.xml task-mongo/
+COPY task-web/pom.xml task-web/
+COPY task-cli/pom.xml task-cli/
+RUN ./mvnw -B -q -pl task-web,task-cli -am dependency:go-offline -DexcludeReactor=true
+
+COPY task-core/src task-core/src
+COPY task-mongo/src task-mongo/src
+COPY task-web/src task-web/src
+COPY task-cli/src task-cli/src
+RUN ./mvnw -B -q -o -pl task-web,task-cli -am package -DskipTests
+
+# ---- run: a JRE 17, as a user without privileges ---------------------------------------------
+FROM eclipse-temurin:17-jre
+RUN command -v curl >/dev/null || { apt-get update && apt-get install -y --no-install-recommends curl \
+      && rm -rf /var/lib/apt/lists/*; }
+RUN groupadd --system --gid 10001 task && useradd --system --uid 10001 --gid task --home-dir /app task \
+    && mkdir -p /app /data && chown task:task /data
+
+COPY --from=build /src/task-web/target/task-web.jar /app/task-web.jar
+COPY --from=build /src/task-cli/target/task-cli.jar /app/task-cli.jar
+COPY --chmod=0755 bin/task /usr/local/bin/task
+
+USER task
+WORKDIR /app
+ENV TASK_HTTP_HOST=0.0.0.0 \
+    TASK_HTTP_PORT=8080 \
+    TASK_DATA_DIR=/data \
+    TASK_CLI_JAR=/app/task-cli.jar \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+VOLUME /data
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
+  CMD curl -fsS -o /dev/null "http://127.0.0.1:${TASK_HTTP_PORT}/health/ready" || exit 1
+ENTRYPOINT ["java", "-jar", "/app/task-web.jar"]
