@@ -29,7 +29,7 @@ RUN groupadd --system --gid 10001 task && useradd --system --uid 10001 --gid tas
     && mkdir -p /app /data && chown task:task /data
 
 COPY --from=build /src/task-web/target/task-web.jar /app/task-web.jar
-COPY --from=build /src/task-cli/target/task-cli.jar /app/task-cli.jar
+COPY --from=build /src/task-cli/target/task-cli.jar /src/task-cli/target/task-cli.jsa /app/
 COPY --chmod=0755 bin/task /usr/local/bin/task
 
 USER task
