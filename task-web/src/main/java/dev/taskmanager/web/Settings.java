@@ -1,5 +1,6 @@
 package dev.taskmanager.web;
 
+import dev.taskmanager.web.http.TrustedProxies;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
  * @param secret the key that signs CSRF tokens and flash messages, or {@code null} to use the one
  *     kept in {@code dataDir}
  * @param dev whether templates and static files are read from the source tree on each request
+ * @param trustedProxies the reverse proxies whose {@code X-Forwarded-*} headers are believed
  * @param help whether only the usage was asked for
  */
 public record Settings(
@@ -35,6 +37,7 @@ public record Settings(
     int httpPort,
     String secret,
     boolean dev,
+    TrustedProxies trustedProxies,
     boolean help) {
 
   /** The stores the app can run on. */
@@ -56,7 +59,9 @@ public record Settings(
     HTTP_HOST("TASK_HTTP_HOST", "--http-host", "an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0", "127.0.0.1"),
     HTTP_PORT("TASK_HTTP_PORT", "--http-port", "a whole number from 0 to 65535 (0 picks a free port)", "8080"),
     SECRET("TASK_SECRET", "--secret", "at least " + SECRET_MIN_LENGTH + " characters, no spaces or control characters", null),
-    DEV("TASK_DEV", "--dev", "1, true, 0 or false", "0");
+    DEV("TASK_DEV", "--dev", "1, true, 0 or false", "0"),
+    TRUSTED_PROXIES("TASK_TRUSTED_PROXIES", "--trusted-proxies",
+        "IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8, or none", "127.0.0.1,::1");
 
     final String variable;
     final String flag;
@@ -127,17 +132,19 @@ public record Settings(
         parsePort(value(given, Option.HTTP_PORT)),
         parseSecret(given.get(Option.SECRET)),
         parseFlag(Option.DEV, value(given, Option.DEV)),
+        parseTrustedProxies(value(given, Option.TRUSTED_PROXIES)),
         help);
   }
 
   /** This configuration listening on another port (tests use 0). */
   public Settings withHttpPort(int port) {
-    return new Settings(store, mongoUri, database, dataDir, httpHost, port, secret, dev, help);
+    return new Settings(store, mongoUri, database, dataDir, httpHost, port, secret, dev, trustedProxies, help);
   }
 
   /** This configuration signing with another secret. */
   public Settings withSecret(String newSecret) {
-    return new Settings(store, mongoUri, database, dataDir, httpHost, httpPort, parseSecret(newSecret), dev, help);
+    return new Settings(store, mongoUri, database, dataDir, httpHost, httpPort, parseSecret(newSecret), dev,
+        trustedProxies, help);
   }
 
   /** What {@code --help} prints: every flag, its variable, what it accepts and its default. */
@@ -145,7 +152,7 @@ public record Settings(
     StringBuilder text = new StringBuilder("Usage: java -jar task-web.jar [options]\n\n"
         + "Each option can also be set by its environment variable; the option wins.\n\n");
     for (Option option : Option.values()) {
-      text.append(String.format(Locale.ROOT, "  %-14s %-15s %s%s%n", option.flag, option.variable, option.accepted,
+      text.append(String.format(Locale.ROOT, "  %-18s %-21s %s%s%n", option.flag, option.variable, option.accepted,
           option.defaultValue == null ? "" : " (default: " + option.defaultValue + ")"));
     }
     return text.toString();
@@ -231,6 +238,14 @@ public record Settings(
           + "; accepted: " + Option.SECRET.accepted);
     }
     return text;
+  }
+
+  private static TrustedProxies parseTrustedProxies(String text) {
+    try {
+      return TrustedProxies.parse(text);
+    } catch (IllegalArgumentException notAnAddress) {
+      throw Option.TRUSTED_PROXIES.invalid(text);
+    }
   }
 
   private static boolean parseFlag(Option option, String text) {

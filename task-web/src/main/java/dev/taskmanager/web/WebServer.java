@@ -1,6 +1,7 @@
 package dev.taskmanager.web;
 
 import dev.taskmanager.web.http.AccessLog;
+import dev.taskmanager.web.http.ForwardedHeaders;
 import dev.taskmanager.web.http.RequestBodies;
 import dev.taskmanager.web.http.SecurityHeaders;
 import io.undertow.Undertow;
@@ -40,7 +41,7 @@ final class WebServer {
         .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 64 * 1024)
         .setServerOption(UndertowOptions.DECODE_URL, true)
         .setServerOption(UndertowOptions.URL_CHARSET, "UTF-8")
-        .setHandler(new AccessLog(graceful, accessLog, clock))
+        .setHandler(new ForwardedHeaders(new AccessLog(graceful, accessLog, clock), settings.trustedProxies()))
         .build();
   }
 

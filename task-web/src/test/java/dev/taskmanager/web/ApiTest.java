@@ -310,7 +310,7 @@ class ApiTest {
     server.get("/api/tasks/77");
 
     // The line is written when the exchange completes, which may be just after the client has read it.
-    String pattern = "(?m)^\\S+Z GET /api/tasks/77 404 \\d+\\.\\dms$";
+    String pattern = "(?m)^\\S+Z GET /api/tasks/77 404 \\d+\\.\\dms client=127\\.0\\.0\\.1$";
     for (int wait = 0; wait < 40 && !server.console.toString().matches("(?s).*GET /api/tasks/77 404.*"); wait++) {
       Thread.sleep(50);
     }

@@ -1,5 +1,6 @@
 package dev.taskmanager.web;
 
+import dev.taskmanager.web.http.TrustedProxies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,10 +40,12 @@ class SettingsTest {
         "TASK_HTTP_PORT", "9090",
         "TASK_SECRET", "s".repeat(32),
         "TASK_DEV", "true",
-        "TASK_STORE", "MEMORY"));
+        "TASK_STORE", "MEMORY",
+        "TASK_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8"));
 
     assertThat(settings).isEqualTo(new Settings(Settings.StoreKind.MEMORY, "mongodb://db:27017/?replicaSet=rs0",
-        "Tasks2", Path.of("/var/lib/tasks"), "0.0.0.0", 9090, "s".repeat(32), true, false));
+        "Tasks2", Path.of("/var/lib/tasks"), "0.0.0.0", 9090, "s".repeat(32), true,
+        TrustedProxies.parse("10.0.0.0/8,fd00::/8"), false));
   }
 
   @Test
@@ -65,6 +68,7 @@ class SettingsTest {
       "TASK_HTTP_HOST | 'a b'      | TASK_HTTP_HOST (--http-host) is \"a b\"; accepted: an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0",
       "TASK_DEV       | maybe      | TASK_DEV (--dev) is \"maybe\"; accepted: 1, true, 0 or false",
       "TASK_STORE     | redis      | TASK_STORE (--store) is \"redis\"; accepted: mongo or memory",
+      "TASK_TRUSTED_PROXIES | proxy.local | TASK_TRUSTED_PROXIES (--trusted-proxies) is \"proxy.local\"; accepted: IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8, or none",
       "TASK_SECRET    | short      | TASK_SECRET (--secret) is 5 characters long; accepted: at least 32 characters, no spaces or control characters",
       "TASK_MONGO_URI | http://x   | TASK_MONGO_URI (--mongo-uri) is not a MongoDB connection string; accepted: a connection string starting with mongodb:// or mongodb+srv://",
   })

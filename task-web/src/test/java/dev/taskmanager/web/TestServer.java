@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
@@ -49,9 +51,15 @@ final class TestServer implements AutoCloseable {
   }
 
   static TestServer start(String secret, boolean dev) {
-    Settings settings = Settings.parse(Map.of(), "--http-port", "0", "--secret", secret, "--data-dir",
-        Path.of("target", "test-data").toString(), "--dev=" + (dev ? "1" : "0"));
-    return new TestServer(settings);
+    return startWith("--secret", secret, "--dev=" + (dev ? "1" : "0"));
+  }
+
+  /** A server with these flags besides the test defaults (a free port, the test secret and data dir). */
+  static TestServer startWith(String... flags) {
+    List<String> args = new ArrayList<>(List.of("--http-port", "0", "--secret", SECRET, "--data-dir",
+        Path.of("target", "test-data").toString()));
+    args.addAll(List.of(flags));
+    return new TestServer(Settings.parse(Map.of(), args.toArray(String[]::new)));
   }
 
   URI uri(String path) {

@@ -33,7 +33,7 @@ public final class FlashMessages {
     long expires = clock.instant().getEpochSecond() + LIFETIME_SECONDS;
     String payload = Base64.getUrlEncoder().withoutPadding()
         .encodeToString((expires + ":" + text).getBytes(StandardCharsets.UTF_8));
-    exchange.setResponseCookie(cookie(payload + "." + signer.sign(PURPOSE, payload)).setMaxAge(LIFETIME_SECONDS));
+    exchange.setResponseCookie(cookie(exchange, payload + "." + signer.sign(PURPOSE, payload)).setMaxAge(LIFETIME_SECONDS));
   }
 
   /** The message left by the previous response, or {@code null}; it is shown once, then cleared. */
@@ -42,7 +42,7 @@ public final class FlashMessages {
     if (cookie == null || cookie.getValue() == null || cookie.getValue().isEmpty()) {
       return null;
     }
-    exchange.setResponseCookie(cookie("").setMaxAge(0));
+    exchange.setResponseCookie(cookie(exchange, "").setMaxAge(0));
     String value = cookie.getValue();
     int dot = value.indexOf('.');
     if (dot < 0 || !signer.verify(PURPOSE, value.substring(0, dot), value.substring(dot + 1))) {
@@ -59,10 +59,12 @@ public final class FlashMessages {
     return expires < clock.instant().getEpochSecond() ? null : decoded.substring(colon + 1);
   }
 
-  private static CookieImpl cookie(String value) {
+  private static CookieImpl cookie(HttpServerExchange exchange, String value) {
     CookieImpl cookie = new CookieImpl(COOKIE, value);
     cookie.setPath("/");
     cookie.setHttpOnly(true);
+    // Under HTTPS (directly, or at a trusted proxy) the browser must never send it over plain HTTP.
+    cookie.setSecure("https".equals(exchange.getRequestScheme()));
     cookie.setSameSiteMode("Lax");
     return cookie;
   }
