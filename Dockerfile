@@ -9,17 +9,19 @@ WORKDIR /src
 # The poms alone first: the dependency layer is rebuilt only when a pom changes.
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
+# Every module's pom, even those not built here: Maven reads the whole reactor.
 COPY task-core/pom.xml task-core/
 COPY task-mongo/pom.xml task-mongo/
 COPY task-web/pom.xml task-web/
 COPY task-cli/pom.xml task-cli/
+COPY bench/pom.xml bench/
 RUN ./mvnw -B -q -pl task-web,task-cli -am dependency:go-offline -DexcludeReactor=true
 
 COPY task-core/src task-core/src
 COPY task-mongo/src task-mongo/src
 COPY task-web/src task-web/src
 COPY task-cli/src task-cli/src
-RUN ./mvnw -B -q -o -pl task-web,task-cli -am package -DskipTests
+RUN ./mvnw -B -q -pl task-web,task-cli -am package -DskipTests
 
 # ---- run: a JRE 17, as a user without privileges ---------------------------------------------
 FROM eclipse-temurin:17-jre
