@@ -7,6 +7,8 @@ import dev.taskmanager.web.http.SecurityHeaders;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.GracefulShutdownHandler;
+import java.time.Duration;
+import org.xnio.Options;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -23,6 +25,13 @@ final class WebServer {
   static final long SHUTDOWN_GRACE_MILLIS = 20_000;
 
   private final Settings settings;
+  /** How long a client may take to send a request's line and headers. */
+  static final Duration REQUEST_HEAD_TIMEOUT = Duration.ofSeconds(10);
+  /** How long a kept-alive connection may stay silent between requests. */
+  static final Duration IDLE_CONNECTION_TIMEOUT = Duration.ofSeconds(60);
+  /** How long reading a request body may wait for the next bytes. */
+  static final Duration BODY_READ_TIMEOUT = Duration.ofSeconds(10);
+
   private final GracefulShutdownHandler graceful;
   private final Undertow undertow;
 
@@ -41,6 +50,11 @@ final class WebServer {
         .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 64 * 1024)
         .setServerOption(UndertowOptions.DECODE_URL, true)
         .setServerOption(UndertowOptions.URL_CHARSET, "UTF-8")
+        // A client that trickles its request, or holds a connection open saying nothing, is cut
+        // off instead of holding a connection and a worker for as long as it likes.
+        .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) REQUEST_HEAD_TIMEOUT.toMillis())
+        .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) IDLE_CONNECTION_TIMEOUT.toMillis())
+        .setSocketOption(Options.READ_TIMEOUT, (int) BODY_READ_TIMEOUT.toMillis())
         .setHandler(new ForwardedHeaders(new AccessLog(graceful, accessLog, clock), settings.trustedProxies()))
         .build();
   }

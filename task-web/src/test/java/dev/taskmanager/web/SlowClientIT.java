@@ -1,0 +1,46 @@
+package dev.taskmanager.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A client that trickles its request is cut off, so it cannot hold a connection for ever. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class SlowClientIT {
+
+  @Test
+  void aClientTricklingItsHeadersIsCutOffAfterTheHeadTimeout() throws Exception {
+    try (TestServer server = TestServer.start();
+        Socket socket = new Socket("127.0.0.1", server.uri("/").getPort())) {
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      out.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
+      long start = System.nanoTime();
+      boolean closed = false;
+      for (int header = 0; header < 40 && !closed; header++) {
+        Thread.sleep(500);
+        try {
+          out.write(("X-Trickle-" + header + ": 1\r\n").getBytes(StandardCharsets.US_ASCII));
+          out.flush();
+          socket.setSoTimeout(1);
+          closed = in.read() == -1;
+        } catch (java.net.SocketTimeoutException stillOpen) {
+          // Nothing to read yet: the server is still waiting for the headers.
+        } catch (java.io.IOException reset) {
+          closed = true;
+        }
+      }
+      Duration held = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(closed).describedAs("the server closed the connection").isTrue();
+      assertThat(held).isLessThan(WebServer.REQUEST_HEAD_TIMEOUT.plusSeconds(5));
+    }
+  }
+}
