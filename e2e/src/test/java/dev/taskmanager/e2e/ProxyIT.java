@@ -1,0 +1,227 @@
+package dev.taskmanager.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * nginx in front of two replicas, over plain HTTP: what it adds and hides, forms that cross
+ * replicas, and what users see while replicas crash and come back.
+ */
+@ExtendWith(StackExtension.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class ProxyIT {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+  private static final String UNAVAILABLE_TITLE = "<title>Task Manager is unavailable</title>";
+
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+
+  @BeforeEach
+  void bothReplicasRunning(Stack stack) {
+    stack.ensureReplicasRunning();
+  }
+
+  @Test
+  void hidesTheNginxVersionAndKeepsTheSecurityHeaders(Stack stack) throws Exception {
+    for (String path : List.of("/", "/static/app.css", "/api/tasks", "/tasks/999", "/no-such-page")) {
+      HttpResponse<String> response = get(stack.proxy(path));
+
+      assertThat(response.statusCode()).describedAs(path).isIn(200, 404);
+      assertSecurityHeaders(path, response.headers());
+    }
+  }
+
+  @Test
+  void acceptsAFormIssuedByOneReplicaWhenPostedToTheOther(Stack stack) throws Exception {
+    String token = csrfToken(get(stack.replica(0, "/")).body());
+
+    HttpResponse<String> created = postForm(stack.replica(1, "/tasks"),
+        Map.of("title", "Issued by A, posted to B", "shortdesc", "", "priority", "3", "csrf", token));
+
+    assertThat(created.statusCode()).describedAs("replica B accepts replica A's token").isEqualTo(303);
+    assertThat(created.headers().firstValue("Location")).describedAs("a relative redirect works behind nginx")
+        .contains("/");
+    assertThat(get(stack.proxy("/?title-contains=Issued+by+A")).body()).contains("Issued by A, posted to B");
+
+    String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+    HttpResponse<String> refused = postForm(stack.replica(1, "/tasks"),
+        Map.of("title", "Forged", "shortdesc", "", "priority", "0", "csrf", forged));
+    assertThat(refused.statusCode()).describedAs("a token with a wrong signature is refused").isEqualTo(403);
+  }
+
+  @Test
+  void acceptsAFormThroughTheProxyAfterTheReplicaThatIssuedItDied(Stack stack) throws Exception {
+    String token = csrfToken(get(stack.replica(0, "/")).body());
+    stack.killReplica(0);
+
+    // nginx never resends a POST a replica may have seen, but one it could not connect to it passes on.
+    HttpResponse<String> created = postForm(stack.proxy("/tasks"),
+        Map.of("title", "Outlived its replica", "shortdesc", "", "priority", "1", "csrf", token));
+
+    assertThat(created.statusCode()).isEqualTo(303);
+    assertThat(get(stack.proxy("/?title-contains=Outlived")).body()).contains("Outlived its replica");
+  }
+
+  @Test
+  void servesEveryGetWhileAReplicaIsKilledUnderLoad(Stack stack) throws Exception {
+    int threads = 4;
+    int maxRequestsPerThread = 2_500;
+    Duration duration = Duration.ofSeconds(5);
+    AtomicInteger requests = new AtomicInteger();
+    AtomicInteger requestsAfterKill = new AtomicInteger();
+    List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    long accessLogLinesBefore = lines(stack.nginxAccessLog());
+    ExecutorService load = Executors.newFixedThreadPool(threads);
+    try {
+      long end = System.nanoTime() + duration.toNanos();
+      AtomicLong killTime = new AtomicLong(Long.MAX_VALUE);
+      List<Future<?>> workers = new ArrayList<>();
+      for (int thread = 0; thread < threads; thread++) {
+        workers.add(load.submit(() -> {
+          for (int request = 0; request < maxRequestsPerThread && System.nanoTime() < end; request++) {
+            boolean afterKill = System.nanoTime() > killTime.get();
+            try {
+              HttpResponse<String> response = get(stack.proxy("/"));
+              if (response.statusCode() != 200) {
+                failures.add("status " + response.statusCode());
+              }
+            } catch (IOException | InterruptedException failed) {
+              failures.add(failed.toString());
+            }
+            requests.incrementAndGet();
+            if (afterKill) {
+              requestsAfterKill.incrementAndGet();
+            }
+          }
+          return null;
+        }));
+      }
+      Stack.sleep(Duration.ofMillis(1_500));
+      int beforeKill = requests.get();
+      killTime.set(System.nanoTime());
+      stack.killReplica(0);
+      for (Future<?> worker : workers) {
+        worker.get(60, TimeUnit.SECONDS);
+      }
+      List<String> served = Files.readAllLines(stack.nginxAccessLog()).stream().skip(accessLogLinesBefore)
+          .filter(line -> line.contains("\"GET / HTTP/1.1\"")).toList();
+      long retried = served.stream().filter(line -> line.matches(".*upstream=\\S+, .*")).count();
+      System.out.printf("load through nginx: %d GETs in %d s by %d threads, %d before the kill, %d after;"
+              + " %d failed; nginx passed %d to the other replica after an error%n",
+          requests.get(), duration.toSeconds(), threads, beforeKill, requestsAfterKill.get(), failures.size(), retried);
+
+      assertThat(failures).describedAs("GETs that failed while a replica was killed").isEmpty();
+      assertThat(beforeKill).describedAs("GETs before the kill").isGreaterThan(20);
+      assertThat(requestsAfterKill.get()).describedAs("GETs after the kill").isGreaterThan(20);
+    } finally {
+      load.shutdownNow();
+    }
+  }
+
+  @Test
+  void servesItsOwnUnavailablePageWhenNoReplicaAnswers(Stack stack) throws Exception {
+    stack.killReplica(0);
+    stack.killReplica(1);
+
+    for (String path : List.of("/", "/api/tasks", "/tasks/1")) {
+      HttpResponse<String> response = get(stack.proxy(path));
+
+      assertThat(response.statusCode()).describedAs(path).isEqualTo(503);
+      assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
+      assertThat(response.headers().firstValue("Retry-After")).contains("10");
+      assertThat(response.body()).describedAs(path).contains(UNAVAILABLE_TITLE);
+      assertSecurityHeaders(path, response.headers());
+    }
+  }
+
+  @Test
+  void sendsRequestsToARestartedReplicaAgain(Stack stack) throws Exception {
+    stack.killReplica(0);
+    stack.killReplica(1);
+    assertThat(get(stack.proxy("/")).statusCode()).isEqualTo(503);
+
+    stack.restartReplica(0);
+
+    // nginx may still count the replica as failed for a moment (max_fails, fail_timeout).
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (get(stack.proxy("/")).statusCode() != 200) {
+      assertThat(System.nanoTime()).describedAs("the restarted replica answers through nginx within 15 s")
+          .isLessThan(deadline);
+      Stack.sleep(Duration.ofMillis(200));
+    }
+    long servedBefore = stack.replicaOutput(0).stream().filter(line -> line.contains(" GET / 200 ")).count();
+    for (int request = 0; request < 20; request++) {
+      assertThat(get(stack.proxy("/")).statusCode()).isEqualTo(200);
+    }
+    Stack.sleep(Duration.ofMillis(200));
+    long served = stack.replicaOutput(0).stream().filter(line -> line.contains(" GET / 200 ")).count() - servedBefore;
+    // At least: the line of the last GET of the wait above may come after servedBefore was counted.
+    assertThat(served).describedAs("GETs the restarted replica served").isGreaterThanOrEqualTo(20);
+  }
+
+  private static void assertSecurityHeaders(String path, HttpHeaders headers) {
+    assertThat(headers.allValues("Server")).describedAs(path + ": Server, without a version").containsExactly("nginx");
+    assertThat(headers.allValues("Content-Security-Policy")).describedAs(path).hasSize(1);
+    assertThat(headers.firstValue("Content-Security-Policy").orElseThrow()).describedAs(path)
+        .contains("default-src").contains("frame-ancestors 'none'");
+    assertThat(headers.allValues("X-Content-Type-Options")).describedAs(path).containsExactly("nosniff");
+    assertThat(headers.allValues("X-Frame-Options")).describedAs(path).containsExactly("DENY");
+    assertThat(headers.allValues("Referrer-Policy")).describedAs(path).hasSize(1);
+  }
+
+  private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(), BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> postForm(URI uri, Map<String, String> fields) throws IOException, InterruptedException {
+    String body = fields.entrySet().stream()
+        .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+            + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
+  }
+
+  private static String csrfToken(String page) {
+    Matcher token = CSRF.matcher(page);
+    assertThat(token.find()).describedAs("the page has a form with a CSRF token").isTrue();
+    return token.group(1);
+  }
+
+  private static long lines(Path file) throws IOException {
+    try (var lines = Files.lines(file)) {
+      return lines.count();
+    }
+  }
+}

@@ -1,0 +1,286 @@
+package dev.taskmanager.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * The stack as docker compose runs it, as processes on 127.0.0.1: a MongoDB-wire server standing
+ * in for {@code mongo}, two {@code web} replicas of the runnable jar sharing it and one secret, and
+ * nginx as {@code proxy} with the project's template. Files (data, rendered configuration, every
+ * process's output) go to one directory under {@code target/}.
+ */
+final class Stack implements AutoCloseable {
+
+  static final String DATABASE = "TaskManager";
+  private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final String RUNNING_AT = "Task Manager is running at ";
+
+  private final Path repository;
+  private final Path dir;
+  private final String secret = newSecret();
+  private final Thread shutdownHook = new Thread(this::close, "e2e-stack-shutdown");
+  private LoggedProcess mongo;
+  private String mongoUri;
+  private final LoggedProcess[] replicas = new LoggedProcess[2];
+  private final int[] replicaPorts = new int[2];
+  private Nginx nginx;
+
+  private Stack(Path repository, Path dir) {
+    this.repository = repository;
+    this.dir = dir;
+  }
+
+  /** Starts the whole stack, or stops what it started and fails with the reason. */
+  static Stack start(Path repository, Path dir) {
+    Path webJar = repository.resolve("task-web/target/task-web.jar");
+    if (!Files.isRegularFile(webJar)) {
+      throw new AssertionError(webJar + " is missing: build it first (./mvnw verify builds it before these tests)");
+    }
+    Stack stack = new Stack(repository, dir);
+    Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+    try {
+      stack.startMongo();
+      stack.replicas[0] = stack.launchReplica(0, 0);
+      stack.replicas[1] = stack.launchReplica(1, 0);
+      stack.replicaPorts[0] = stack.awaitReplica(0);
+      stack.replicaPorts[1] = stack.awaitReplica(1);
+      stack.nginx = Nginx.start(repository, dir.resolve("nginx"),
+          List.of("127.0.0.1:" + stack.replicaPorts[0], "127.0.0.1:" + stack.replicaPorts[1]), freePort());
+      return stack;
+    } catch (RuntimeException | Error failed) {
+      stack.close();
+      throw failed;
+    }
+  }
+
+  /** An address through nginx, the stack's only way in for users. */
+  URI proxy(String path) {
+    return nginx.uri(path);
+  }
+
+  /** An address on one replica directly, bypassing nginx (as only tests can). */
+  URI replica(int index, String path) {
+    return URI.create("http://127.0.0.1:" + replicaPorts[index] + path);
+  }
+
+  String mongoUri() {
+    return mongoUri;
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  Path nginxAccessLog() {
+    return dir.resolve("nginx/access.log");
+  }
+
+  /** The replica's output so far (its access log lines among it). */
+  List<String> replicaOutput(int index) {
+    return replicas[index] == null ? List.of() : replicas[index].lines();
+  }
+
+  boolean isRunning(int index) {
+    return replicas[index] != null && replicas[index].isAlive();
+  }
+
+  /** {@code kill -9} of one replica: a crash, connections cut mid-request. */
+  void killReplica(int index) {
+    replicas[index].kill();
+  }
+
+  /** Starts a replica again on its port (nginx's upstream names it) and returns when it is ready. */
+  void restartReplica(int index) {
+    if (isRunning(index)) {
+      throw new IllegalStateException("replica " + index + " is running");
+    }
+    replicas[index] = launchReplica(index, replicaPorts[index]);
+    awaitReplica(index);
+  }
+
+  /**
+   * Restarts whichever replica a previous test left stopped, and waits until nginx sends requests
+   * to it again: nginx leaves a replica that failed alone for a while (max_fails, fail_timeout), so
+   * a replica that is up is not yet one nginx uses.
+   */
+  void ensureReplicasRunning() {
+    for (int index = 0; index < replicas.length; index++) {
+      if (!isRunning(index)) {
+        restartReplica(index);
+        awaitProxyUses(index);
+      }
+    }
+  }
+
+  /** Sends health checks through nginx until the replica has answered one (bounded). */
+  void awaitProxyUses(int index) {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpRequest live = HttpRequest.newBuilder(proxy("/health/live")).timeout(Duration.ofSeconds(5)).build();
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (replicas[index].lines().stream().noneMatch(line -> line.contains(" GET /health/live 200 "))) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("nginx sent no request to " + replicas[index].name() + " within 20 s of its restart");
+      }
+      try {
+        client.send(live, BodyHandlers.discarding());
+      } catch (IOException failed) {
+        // nginx is up; a failure here is a replica's, and the loop tries again.
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for nginx to use " + replicas[index].name(), interrupted);
+      }
+      sleep(Duration.ofMillis(100));
+    }
+  }
+
+  /** What {@code bin/task} printed and returned. */
+  record CliRun(int status, String out, String err) {}
+
+  /** Runs {@code bin/task} against the stack's MongoDB, as {@code docker compose run --rm cli} does. */
+  CliRun cli(String... arguments) {
+    List<String> command = new ArrayList<>(List.of("/bin/sh", repository.resolve("bin/task").toString()));
+    command.addAll(Arrays.asList(arguments));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().keySet().removeIf(variable -> !variable.equals("PATH") && !variable.equals("HOME"));
+    builder.environment().putAll(Map.of("TASK_MONGO_URI", mongoUri, "TASK_DB", DATABASE,
+        "JAVA_HOME", System.getProperty("java.home"), "COLUMNS", "200"));
+    Path err = dir.resolve("cli-stderr.txt");
+    builder.redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    try {
+      Process process = builder.start();
+      // The output is small; read it all, then wait (bounded) for the exit.
+      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new AssertionError("bin/task " + String.join(" ", arguments) + " did not end within 60 s");
+      }
+      return new CliRun(process.exitValue(), out, Files.readString(err, StandardCharsets.UTF_8));
+    } catch (IOException failed) {
+      throw new UncheckedIOException(failed);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while running bin/task", interrupted);
+    }
+  }
+
+  /** Stops everything, nginx first (as compose does), each process bounded in time; never throws. */
+  @Override
+  public void close() {
+    List<AutoCloseable> stoppers = new ArrayList<>();
+    stoppers.add(nginx);
+    stoppers.addAll(Arrays.asList(replicas));
+    stoppers.add(mongo);
+    for (AutoCloseable stopper : stoppers) {
+      if (stopper == null) {
+        continue;
+      }
+      try {
+        stopper.close();
+      } catch (Exception | AssertionError ignored) {
+        // Stop the rest regardless.
+      }
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException shuttingDown) {
+      // Called from the hook itself.
+    }
+  }
+
+  private void startMongo() {
+    mongo = LoggedProcess.start("mongo", List.of(JAVA, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", mongoClassPath(),
+            "dev.taskmanager.mongo.EmbeddedMongoMain", dir.resolve("mongo").toString(), "0"),
+        Map.of(), dir.resolve("mongo.log"));
+    String line = mongo.awaitLine(output -> output.startsWith("listening on "), START_TIMEOUT);
+    mongoUri = line.substring("listening on ".length()).strip();
+  }
+
+  private LoggedProcess launchReplica(int index, int port) {
+    String name = "web-" + (char) ('a' + index);
+    return LoggedProcess.start(name,
+        List.of(JAVA, "-Xmx256m", "-jar", repository.resolve("task-web/target/task-web.jar").toString()),
+        Map.of("TASK_MONGO_URI", mongoUri, "TASK_DB", DATABASE, "TASK_DATA_DIR", dir.resolve(name).toString(),
+            "TASK_HTTP_HOST", "127.0.0.1", "TASK_HTTP_PORT", String.valueOf(port), "TASK_SECRET", secret),
+        dir.resolve(name + ".log"));
+  }
+
+  /** Waits for the replica's address line and for it to be ready; returns its port. */
+  private int awaitReplica(int index) {
+    String line = replicas[index].awaitLine(output -> output.startsWith(RUNNING_AT), START_TIMEOUT);
+    URI url = URI.create(line.substring(RUNNING_AT.length()).strip());
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpRequest ready = HttpRequest.newBuilder(url.resolve("/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        if (client.send(ready, BodyHandlers.discarding()).statusCode() == 200) {
+          return url.getPort();
+        }
+      } catch (IOException notYet) {
+        // Retried until the deadline.
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for " + replicas[index].name(), interrupted);
+      }
+      sleep(Duration.ofMillis(100));
+    }
+    throw new AssertionError(replicas[index].name() + " never became ready; output:\n"
+        + String.join("\n", replicas[index].lines()));
+  }
+
+  /**
+   * The test class path without the runnable jars (whole applications with their own copies of
+   * every library): what {@code java -cp} needs for the MongoDB-wire server.
+   */
+  private static String mongoClassPath() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !entry.endsWith("task-web.jar") && !entry.endsWith("task-cli.jar"))
+        .filter(entry -> !entry.contains(File.separator + "task-web" + File.separator)
+            && !entry.contains(File.separator + "task-cli" + File.separator))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  /** A port free on 127.0.0.1 now; for nginx, which cannot be told to pick one itself. */
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      return socket.getLocalPort();
+    } catch (IOException failed) {
+      throw new UncheckedIOException(failed);
+    }
+  }
+
+  private static String newSecret() {
+    byte[] bytes = new byte[36];
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", interrupted);
+    }
+  }
+}
