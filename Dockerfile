@@ -15,6 +15,7 @@ COPY task-mongo/pom.xml task-mongo/
 COPY task-web/pom.xml task-web/
 COPY task-cli/pom.xml task-cli/
 COPY bench/pom.xml bench/
+COPY e2e/pom.xml e2e/
 RUN ./mvnw -B -q -pl task-web,task-cli -am dependency:go-offline -DexcludeReactor=true
 
 COPY task-core/src task-core/src
