@@ -2,17 +2,19 @@ package dev.taskmanager.core.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Validation accepts exactly what DESIGN.md says. Each oracle restates a rule in a different way
@@ -25,8 +27,12 @@ class ValidationPropertyTest {
   private static final Pattern EDGE_SPACE = Pattern.compile("^[\\s\\p{Z}]+|[\\s\\p{Z}]+$", Pattern.UNICODE_CHARACTER_CLASS);
   private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?[0-9]+");
 
-  @Property(tries = 3000)
-  void aTitleIsAcceptedExactlyWhenItFollowsTheRules(@ForAll("text") String title) {
+  @Test
+  void aTitleIsAcceptedExactlyWhenItFollowsTheRules() {
+    qt().withExamples(3000).forAll(text()).checkAssert(ValidationPropertyTest::titleFollowsTheRules);
+  }
+
+  private static void titleFollowsTheRules(String title) {
     String trimmed = EDGE_SPACE.matcher(title).replaceAll("");
     boolean valid = !trimmed.isEmpty()
         && trimmed.codePointCount(0, trimmed.length()) <= 200
@@ -42,8 +48,12 @@ class ValidationPropertyTest {
     }
   }
 
-  @Property(tries = 3000)
-  void aDescriptionIsAcceptedExactlyWhenItFollowsTheRules(@ForAll("text") String shortdesc) {
+  @Test
+  void aDescriptionIsAcceptedExactlyWhenItFollowsTheRules() {
+    qt().withExamples(3000).forAll(text()).checkAssert(ValidationPropertyTest::descriptionFollowsTheRules);
+  }
+
+  private static void descriptionFollowsTheRules(String shortdesc) {
     String normalised = shortdesc.replace("\r\n", "\n").replace("\r", "\n");
     boolean valid = normalised.codePointCount(0, normalised.length()) <= 2000
         && !CONTROL.matcher(normalised.replace("\n", "").replace("\t", "")).find()
@@ -59,8 +69,12 @@ class ValidationPropertyTest {
     }
   }
 
-  @Property(tries = 2000)
-  void aPriorityIsAcceptedExactlyFromZeroToOneThousand(@ForAll int priority) {
+  @Test
+  void aPriorityIsAcceptedExactlyFromZeroToOneThousand() {
+    qt().withExamples(2000).forAll(integers().all()).checkAssert(ValidationPropertyTest::priorityFollowsTheRules);
+  }
+
+  private static void priorityFollowsTheRules(int priority) {
     boolean valid = priority >= 0 && priority <= 1000;
 
     if (valid) {
@@ -70,8 +84,12 @@ class ValidationPropertyTest {
     }
   }
 
-  @Property(tries = 3000)
-  void typedPriorityTextIsAcceptedExactlyWhenItIsAWholeNumberInRange(@ForAll("priorityText") String text) {
+  @Test
+  void typedPriorityTextIsAcceptedExactlyWhenItIsAWholeNumberInRange() {
+    qt().withExamples(3000).forAll(priorityText()).checkAssert(ValidationPropertyTest::priorityTextFollowsTheRules);
+  }
+
+  private static void priorityTextFollowsTheRules(String text) {
     String trimmed = EDGE_SPACE.matcher(text).replaceAll("");
     Integer expected = null;
     if (trimmed.isEmpty()) {
@@ -93,28 +111,23 @@ class ValidationPropertyTest {
     }
   }
 
-  @Provide
-  Arbitrary<String> text() {
+  /** Text mixing the characters the rules care about, short and around the title's limit. */
+  private static Gen<String> text() {
     List<String> pieces = List.of(
         "a", "Z", "7", " ", " ", "\t", "\n", "\r", "\r\n", "\u00a0", "\u3000", "\u2028",
         "\u0000", "\u0007", "\u001f", "\u007f", "\u0085", "\u009f",
         "😀", "👩‍👩‍👧", "\uD800", "\uDC00", "e\u0301", "ß", "م", "ש", "漢", "<", "\"", "$");
-    Arbitrary<String> piece = Arbitraries.of(pieces);
-    Arbitrary<String> shortText = piece.list().ofMaxSize(30).map(ValidationPropertyTest::join);
-    Arbitrary<String> nearTheLimit = piece.list().ofMinSize(190).ofMaxSize(215).map(ValidationPropertyTest::join);
-    Arbitrary<String> nearTheDescriptionLimit =
-        Arbitraries.integers().between(1990, 2010).map(n -> "x".repeat(n));
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(6, shortText),
-        net.jqwik.api.Tuple.of(3, nearTheLimit),
-        net.jqwik.api.Tuple.of(1, nearTheDescriptionLimit));
+    Gen<String> piece = Generate.pick(pieces);
+    Gen<String> shortText = lists().of(piece).ofSizeBetween(0, 30).map(ValidationPropertyTest::join);
+    Gen<String> nearTheLimit = lists().of(piece).ofSizeBetween(190, 215).map(ValidationPropertyTest::join);
+    Gen<String> nearTheDescriptionLimit = integers().between(1990, 2010).map(n -> "x".repeat(n));
+    return Generate.frequency(Pair.of(6, shortText), Pair.of(3, nearTheLimit), Pair.of(1, nearTheDescriptionLimit));
   }
 
-  @Provide
-  Arbitrary<String> priorityText() {
-    Arbitrary<String> piece = Arbitraries.of(
-        "0", "1", "5", "9", "10", "00", "+", "-", " ", "\t", "\u00a0", ".", "e", "x", "١", "٣", ",", "_");
-    return piece.list().ofMaxSize(8).map(ValidationPropertyTest::join);
+  private static Gen<String> priorityText() {
+    Gen<String> piece = Generate.pick(List.of(
+        "0", "1", "5", "9", "10", "00", "+", "-", " ", "\t", "\u00a0", ".", "e", "x", "١", "٣", ",", "_"));
+    return lists().of(piece).ofSizeBetween(0, 8).map(ValidationPropertyTest::join);
   }
 
   private static String join(List<String> pieces) {
