@@ -1,6 +1,7 @@
 package dev.taskmanager.web;
 
 import dev.taskmanager.web.http.AccessLog;
+import dev.taskmanager.web.http.Connections;
 import dev.taskmanager.web.http.ForwardedHeaders;
 import dev.taskmanager.web.http.RequestBodies;
 import dev.taskmanager.web.http.SecurityHeaders;
@@ -45,7 +46,7 @@ final class WebServer {
     this.graceful = new GracefulShutdownHandler(new SecurityHeaders(routes.handler()));
     this.undertow = Undertow.builder()
         .addHttpListener(settings.httpPort(), settings.httpHost())
-        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) RequestBodies.MAX_BYTES)
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) Connections.DRAIN_LIMIT)
         .setServerOption(UndertowOptions.MAX_PARAMETERS, 100)
         .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 64 * 1024)
         .setServerOption(UndertowOptions.DECODE_URL, true)

@@ -26,7 +26,10 @@ import java.util.Map;
  */
 public final class RequestBodies {
 
-  /** The most any request may send; the server option {@code MAX_ENTITY_SIZE} enforces the same. */
+  /**
+   * The most any request may send. The server's own cap ({@code MAX_ENTITY_SIZE}) is the larger
+   * {@link Connections#DRAIN_LIMIT}, so that a refused body can still be read and dropped.
+   */
   public static final int MAX_BYTES = 64 * 1024;
   /** More fields than any of our forms has, by far. */
   static final int MAX_FORM_FIELDS = 100;
