@@ -148,7 +148,7 @@ public final class StoreOptions {
   }
 
   static String hidePassword(String uri) {
-    // mongodb://user:secret@host → mongodb://user:****@host
+    // mongodb://user:secret@db.example → mongodb://user:****@db.example
     return uri.replaceFirst("^(mongodb(?:\\+srv)?://[^:/@]*):[^@/]*@", "$1:****@");
   }
 }
