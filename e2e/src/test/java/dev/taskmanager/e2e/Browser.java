@@ -13,6 +13,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -78,6 +79,9 @@ final class Browser implements AutoCloseable {
         if ("complete".equals(driver.executeScript("return document.readyState"))) {
           return;
         }
+      } catch (WebDriverException inTransition) {
+        // While the page is replaced, chromedriver may report the old node as "not belonging to the
+        // document" instead of stale: the navigation is under way, so keep waiting.
       }
       Stack.sleep(Duration.ofMillis(25));
     }

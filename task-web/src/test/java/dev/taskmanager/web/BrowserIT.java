@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -237,6 +238,9 @@ class BrowserIT {
         if ("complete".equals(browser.executeScript("return document.readyState"))) {
           return;
         }
+      } catch (WebDriverException inTransition) {
+        // While the page is replaced, chromedriver may report the old node as "not belonging to the
+        // document" instead of stale: the navigation is under way, so keep waiting.
       }
       try {
         Thread.sleep(25);
