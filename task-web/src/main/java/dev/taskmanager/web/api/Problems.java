@@ -7,9 +7,8 @@ import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.TaskNotFoundException;
 import dev.taskmanager.core.model.TaskStoreException;
 import dev.taskmanager.core.model.Violation;
-import dev.taskmanager.web.http.Connections;
+import dev.taskmanager.web.http.FailureResponses;
 import dev.taskmanager.web.http.HttpException;
-import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -23,7 +22,7 @@ import java.nio.charset.StandardCharsets;
  * for invalid input an {@code errors} list of {@code {field, problem, accepted}}. Exception text
  * is never echoed except the core's messages, which are written for people.
  */
-public final class Problems {
+public final class Problems extends FailureResponses {
 
   /** Problem types are URNs: stable names that do not pretend to be web pages. */
   static final String TYPE_PREFIX = "urn:task-manager:problem:";
@@ -37,25 +36,9 @@ public final class Problems {
     this.mapper = mapper;
   }
 
-  /** The handler with its failures turned into problem documents. */
-  public HttpHandler wrap(HttpHandler next) {
-    return exchange -> {
-      try {
-        next.handleRequest(exchange);
-      } catch (Exception | StackOverflowError failure) {
-        handle(exchange, failure);
-      }
-    };
-  }
-
   /** Sends the problem document for a failure. */
-  public void handle(HttpServerExchange exchange, Throwable failure) {
-    if (exchange.isResponseStarted()) {
-      LOG.log(Level.ERROR, "request failed after its response started: " + exchange.getRequestPath(), failure);
-      exchange.endExchange();
-      return;
-    }
-    Connections.closeIfBodyUnread(exchange);
+  @Override
+  protected void respond(HttpServerExchange exchange, Throwable failure) {
     ObjectNode problem;
     if (failure instanceof InvalidTaskException) {
       problem = problem(exchange, 400, "invalid-input", "Invalid input",

@@ -4,9 +4,8 @@ import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.TaskNotFoundException;
 import dev.taskmanager.core.model.TaskStoreException;
 import dev.taskmanager.core.model.Violation;
-import dev.taskmanager.web.http.Connections;
+import dev.taskmanager.web.http.FailureResponses;
 import dev.taskmanager.web.http.HttpException;
-import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -22,7 +21,7 @@ import java.util.stream.Collectors;
  * what happened and what to do, never a stack trace. Unexpected errors are logged and shown as a
  * generic 500.
  */
-public final class PageErrors {
+public final class PageErrors extends FailureResponses {
 
   private static final System.Logger LOG = System.getLogger(PageErrors.class.getName());
 
@@ -33,25 +32,9 @@ public final class PageErrors {
     this.pages = pages;
   }
 
-  /** The handler with its failures turned into error pages. */
-  public HttpHandler wrap(HttpHandler next) {
-    return exchange -> {
-      try {
-        next.handleRequest(exchange);
-      } catch (Exception | StackOverflowError failure) {
-        handle(exchange, failure);
-      }
-    };
-  }
-
   /** Sends the error page for a failure. */
-  public void handle(HttpServerExchange exchange, Throwable failure) {
-    if (exchange.isResponseStarted()) {
-      LOG.log(Level.ERROR, "request failed after its response started: " + exchange.getRequestPath(), failure);
-      exchange.endExchange();
-      return;
-    }
-    Connections.closeIfBodyUnread(exchange);
+  @Override
+  protected void respond(HttpServerExchange exchange, Throwable failure) {
     ErrorPage page = describe(exchange, failure);
     if (failure instanceof HttpException && !((HttpException) failure).allow().isEmpty()) {
       exchange.getResponseHeaders().put(new HttpString("Allow"), String.join(", ", ((HttpException) failure).allow()));
