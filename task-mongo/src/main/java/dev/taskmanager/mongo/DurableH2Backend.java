@@ -1,6 +1,10 @@
 package dev.taskmanager.mongo;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerException;
 import io.netty.channel.Channel;
@@ -16,6 +20,9 @@ import org.h2.mvstore.MVStore;
  * <p>Commits are grouped ({@link GroupCommit}); the MVStore must be opened with auto-commit
  * disabled, so that no background commit makes ours return before its chunk is written, and with
  * a retention time of 0, so that frequent commits do not keep old chunks and bloat the file.
+ *
+ * <p>Collections named {@code tasks} keep their documents in page order ({@link
+ * OrderedTaskCollection}).
  *
  * <p>Waiting blocks the netty event loop that runs the command; the server is bound with enough
  * loops that this stalls little else.
@@ -38,6 +45,11 @@ final class DurableH2Backend extends H2Backend {
     super(mvStore);
     this.groupCommit = new GroupCommit("task-mongo-committer", mvStore::commit,
         () -> mvStore.compact(COMPACTION_FILL_RATE, COMPACTION_BYTES));
+  }
+
+  @Override
+  protected MongoDatabase openOrCreateDatabase(String databaseName) {
+    return new TaskDatabase(databaseName);
   }
 
   @Override
@@ -65,6 +77,34 @@ final class DurableH2Backend extends H2Backend {
     } catch (GroupCommit.NotDurableException notSaved) {
       // The client gets an error instead of an acknowledgement.
       throw new MongoServerException(notSaved.getMessage(), notSaved);
+    }
+  }
+
+  /**
+   * An H2 database whose {@code tasks} collection is ordered. An inner class on purpose: the library
+   * opens the stored collections from inside its constructor, before a subclass's own fields are
+   * set, and an inner class's reference to its backend (hence the MVStore) is set before that.
+   */
+  private final class TaskDatabase extends H2Database {
+
+    /** The library's names for a collection's maps, as H2Database opens them. */
+    private static final String DOCUMENTS_MAP_PREFIX = "databases.";
+    private static final String META_MAP_PREFIX = "meta.";
+
+    TaskDatabase(String databaseName) {
+      super(databaseName, getMvStore(), getCursorRegistry());
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+      if (!collectionName.equals(MongoTaskStore.TASKS)) {
+        return super.openOrCreateCollection(collectionName, options);
+      }
+      String fullName = getFullCollectionNamespace(collectionName);
+      MVStore mvStore = getMvStore();
+      return new OrderedTaskCollection(this, collectionName, options,
+          mvStore.openMap(DOCUMENTS_MAP_PREFIX + fullName), mvStore.openMap(META_MAP_PREFIX + fullName),
+          cursorRegistry);
     }
   }
 }
