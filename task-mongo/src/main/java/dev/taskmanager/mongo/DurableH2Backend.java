@@ -3,14 +3,19 @@ package dev.taskmanager.mongo;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerException;
 import io.netty.channel.Channel;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.DataType;
 
 /**
  * The H2 backend made durable: a write command is answered only once a commit covering it is on
@@ -93,15 +98,17 @@ final class DurableH2Backend extends H2Backend {
   }
 
   /**
-   * An H2 database whose {@code tasks} collection is ordered. An inner class on purpose: the library
-   * opens the stored collections from inside its constructor, before a subclass's own fields are
-   * set, and an inner class's reference to its backend (hence the MVStore) is set before that.
+   * An H2 database whose maps are kept in BSON ({@link BsonDataType}) and whose {@code tasks}
+   * collection is ordered. An inner class on purpose: the library opens the stored collections from
+   * inside its constructor, before a subclass's own fields are set, and an inner class's reference
+   * to its backend (hence the MVStore) is set before that.
    */
   private final class TaskDatabase extends H2Database {
 
     /** The library's names for a collection's maps, as H2Database opens them. */
     private static final String DOCUMENTS_MAP_PREFIX = "databases.";
     private static final String META_MAP_PREFIX = "meta.";
+    private static final String INDEX_MAP_INFIX = "._index_";
 
     TaskDatabase(String databaseName) {
       super(databaseName, getMvStore(), getCursorRegistry());
@@ -109,14 +116,35 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+      String fullName = getFullCollectionNamespace(collectionName);
+      MVMap<Object, Document> documents = openInBson(DOCUMENTS_MAP_PREFIX + fullName);
       if (!collectionName.equals(MongoTaskStore.TASKS)) {
+        // The library opens the map by its name and gets the one opened here, with its types.
         return super.openOrCreateCollection(collectionName, options);
       }
-      String fullName = getFullCollectionNamespace(collectionName);
+      return new OrderedTaskCollection(this, collectionName, options, documents,
+          getMvStore().openMap(META_MAP_PREFIX + fullName), cursorRegistry);
+    }
+
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+        boolean sparse) {
+      openInBson(getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName);
+      return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+    }
+
+    private <K, V> MVMap<K, V> openInBson(String mapName) {
       MVStore mvStore = getMvStore();
-      return new OrderedTaskCollection(this, collectionName, options,
-          mvStore.openMap(DOCUMENTS_MAP_PREFIX + fullName), mvStore.openMap(META_MAP_PREFIX + fullName),
-          cursorRegistry);
+      MVMap.Builder<K, V> builder = new MVMap.Builder<K, V>().valueType(bsonType());
+      if (StorageFormat.hasBsonKeys(mvStore)) {
+        builder.keyType(bsonType());
+      }
+      return mvStore.openMap(mapName, builder);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> DataType<T> bsonType() {
+      return (DataType<T>) new BsonDataType();
     }
   }
 }

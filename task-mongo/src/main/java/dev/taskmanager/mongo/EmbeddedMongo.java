@@ -95,6 +95,7 @@ public final class EmbeddedMongo implements AutoCloseable {
           .cacheSize(CACHE_MEGABYTES)
           .open();
       mvStore.setRetentionTime(0);
+      StorageFormat.recordForNewFile(mvStore);
       return mvStore;
     } catch (MVStoreException unreadable) {
       throw new TaskStoreException("cannot open the data file " + file + ": " + unreadable.getMessage(), unreadable);
