@@ -31,9 +31,9 @@ RUN command -v curl >/dev/null || { apt-get update && apt-get install -y --no-in
 RUN groupadd --system --gid 10001 task && useradd --system --uid 10001 --gid task --home-dir /app task \
     && mkdir -p /app /data && chown task:task /data
 
-COPY --from=build /src/task-web/target/task-web.jar /app/task-web.jar
+COPY --from=build /src/task-web/target/task-web.jar /src/task-web/target/task-web.jsa /app/
 COPY --from=build /src/task-cli/target/task-cli.jar /src/task-cli/target/task-cli.jsa /app/
-COPY --chmod=0755 bin/task /usr/local/bin/task
+COPY --chmod=0755 bin/task bin/task-web /usr/local/bin/
 
 USER task
 WORKDIR /app
@@ -41,9 +41,9 @@ ENV TASK_HTTP_HOST=0.0.0.0 \
     TASK_HTTP_PORT=8080 \
     TASK_DATA_DIR=/data \
     TASK_CLI_JAR=/app/task-cli.jar \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+    TASK_WEB_JAR=/app/task-web.jar
 VOLUME /data
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD curl -fsS -o /dev/null "http://127.0.0.1:${TASK_HTTP_PORT}/health/ready" || exit 1
-ENTRYPOINT ["java", "-jar", "/app/task-web.jar"]
+ENTRYPOINT ["task-web"]

@@ -16,17 +16,22 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The runnable jar as an operator starts and stops it. */
+/** The runnable jar as an operator starts and stops it: through {@code bin/task-web}, or by itself. */
 @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class JarIT {
 
   private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
   private static final String JAR = Path.of("target", "task-web.jar").toString();
+  private static final String LAUNCHER = Path.of("..", "bin", "task-web").toString();
 
   @Test
-  void startsPrintsItsUrlServesAndStopsCleanlyOnSigterm() throws Exception {
-    Process process = new ProcessBuilder(JAVA, "-jar", JAR, "--http-port", "0", "--data-dir", "target/jar-it-data")
-        .redirectErrorStream(true).start();
+  void theLauncherStartsItOnTheBuildsClassDataArchiveAndItStopsCleanlyOnSigterm() throws Exception {
+    ProcessBuilder launcher = new ProcessBuilder(LAUNCHER, "--http-port", "0", "--data-dir", "target/jar-it-data")
+        .redirectErrorStream(true);
+    launcher.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    // Refuse to start unless the archive the build made can be used: -Xshare:auto would hide it.
+    launcher.environment().put("TASK_JAVA_OPTS", "-Xshare:on");
+    Process process = launcher.start();
     try {
       BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String url = null;

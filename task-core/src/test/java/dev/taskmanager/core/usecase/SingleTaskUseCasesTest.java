@@ -73,5 +73,6 @@ class SingleTaskUseCasesTest {
     new ResetTasks(store).reset();
 
     assertThat(new GetTaskStats(store).stats()).isEqualTo(new TaskStats(0, 0));
+    assertThat(new GetTaskStats(store).count()).isZero();
   }
 }

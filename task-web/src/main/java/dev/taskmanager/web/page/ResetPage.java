@@ -26,13 +26,13 @@ public final class ResetPage {
 
   /** {@code GET /reset}: what a reset does, and the button to do it. */
   public void confirm(HttpServerExchange exchange) throws Exception {
-    pages.render(exchange, 200, "reset.ftlh", Map.of("total", getTaskStats.stats().count()));
+    pages.render(exchange, 200, "reset.ftlh", Map.of("total", getTaskStats.count()));
   }
 
   /** {@code POST /reset}. */
   public void reset(HttpServerExchange exchange) throws Exception {
     if (!"yes".equals(FormData.of(exchange).first("confirm"))) {
-      pages.render(exchange, 400, "reset.ftlh", Map.of("total", getTaskStats.stats().count(), "unconfirmed", true));
+      pages.render(exchange, 400, "reset.ftlh", Map.of("total", getTaskStats.count(), "unconfirmed", true));
       return;
     }
     resetTasks.reset();

@@ -104,7 +104,7 @@ public final class TasksPage {
     TaskPage page = listTasks.list(request);
     Map<String, Object> model = new HashMap<>();
     model.put("tasks", page.tasks().stream().map(TaskRow::of).collect(Collectors.toList()));
-    model.put("total", getTaskStats.stats().count());
+    model.put("total", getTaskStats.count());
     model.put("filter", request.titleContains() == null ? "" : request.titleContains());
     model.put("sort", request.sortBy().key());
     model.put("order", request.descending() ? "desc" : "asc");
