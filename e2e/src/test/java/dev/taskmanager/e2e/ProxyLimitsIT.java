@@ -91,7 +91,21 @@ class ProxyLimitsIT {
     long postsBefore = replicaLines(stack, "POST ");
 
     for (HttpRequest request : oversized) {
-      assertThat(send(request).statusCode()).describedAs(request.uri().getQuery()).isEqualTo(413);
+      HttpResponse<String> response = send(request);
+      String what = request.uri().getQuery();
+
+      assertThat(response.statusCode()).describedAs(what).isEqualTo(413);
+      assertThat(response.headers().firstValue("Content-Security-Policy")).describedAs(what).isPresent();
+      assertThat(response.headers().firstValue("X-Frame-Options")).describedAs(what).hasValue("DENY");
+      assertThat(response.headers().firstValue("Retry-After")).describedAs(what).isEmpty();
+      if (request.uri().getPath().startsWith("/api/")) {
+        assertThat(response.headers().firstValue("Content-Type")).describedAs(what).hasValue("application/problem+json");
+        assertThat(response.body()).describedAs(what).contains("\"status\":413")
+            .contains("\"detail\":\"The request body is larger than 64 KiB.\"");
+      } else {
+        assertThat(response.headers().firstValue("Content-Type")).describedAs(what).hasValue("text/html");
+        assertThat(response.body()).describedAs(what).contains("<h1>That was too much text</h1>");
+      }
     }
     assertThat(replicaLines(stack, "POST ")).describedAs("posts a replica saw").isEqualTo(postsBefore);
 
