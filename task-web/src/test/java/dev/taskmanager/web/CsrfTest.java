@@ -89,6 +89,19 @@ class CsrfTest {
     assertOnlyTask(kept);
   }
 
+  @Test
+  void noLinkOrImageCanChangeAnything() {
+    Task kept = server.given("Keep", 7);
+
+    // What another site can make a browser send without a form: GETs, with whatever query it likes.
+    for (String path : List.of("/tasks?title=Changed", "/tasks/0?title=Changed", "/tasks/0/delete",
+        "/delete-by-title?title=Keep", "/reset?confirm=yes&csrf=" + server.csrf())) {
+      assertThat(server.get(path).statusCode()).describedAs(path).isIn(200, 405);
+    }
+
+    assertOnlyTask(kept);
+  }
+
   private static void assertRefusedWith403Page(String what, HttpResponse<String> response) {
     assertThat(response.statusCode()).describedAs(what).isEqualTo(403);
     assertThat(response.headers().firstValue("Content-Type")).describedAs(what).hasValue("text/html; charset=UTF-8");
