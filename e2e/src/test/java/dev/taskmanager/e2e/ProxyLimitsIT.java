@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,11 +47,6 @@ class ProxyLimitsIT {
 
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
-
-  @BeforeEach
-  void bothReplicasRunning(Stack stack) {
-    stack.ensureReplicasRunning();
-  }
 
   @Test
   void refusesOversizedHeadersBeforeAnyReplicaSeesThem(Stack stack) throws Exception {
