@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,11 +28,11 @@ class ComposeExposureTest {
   @Test
   void onlyTheProxyPublishesAPort() {
     List<String> publishing = new ArrayList<>();
-    services.fields().forEachRemaining(service -> {
+    for (Map.Entry<String, JsonNode> service : services.properties()) {
       if (service.getValue().has("ports")) {
         publishing.add(service.getKey());
       }
-    });
+    }
 
     assertThat(publishing).containsExactly("proxy");
     assertThat(services.path("mongo").has("ports")).isFalse();
@@ -49,11 +50,11 @@ class ComposeExposureTest {
 
   @Test
   void noServiceSharesTheHostsNetworkOrRunsPrivileged() {
-    services.fields().forEachRemaining(service -> {
+    for (Map.Entry<String, JsonNode> service : services.properties()) {
       JsonNode definition = service.getValue();
       assertThat(definition.path("network_mode").asText("")).describedAs(service.getKey()).isNotEqualTo("host");
       assertThat(definition.path("privileged").asBoolean(false)).describedAs(service.getKey()).isFalse();
-    });
+    }
   }
 
   private static String withDefaults(String value) {
