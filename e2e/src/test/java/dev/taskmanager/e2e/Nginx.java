@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * only the defined variables that match {@code NGINX_ENVSUBST_FILTER=^TASK_}, and includes the
  * result inside its {@code http} block. Two things differ from the container, and both are done
  * here on the rendered file, never in the template: nginx listens on 127.0.0.1 only (not on every
- * address, v4 and v6), and the error page's root is the repository's {@code proxy/html}.
+ * address, v4 and v6), and the root of nginx's own pages is the repository's {@code proxy/html}.
  */
 final class Nginx implements AutoCloseable {
 

@@ -22,8 +22,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -95,21 +95,23 @@ class ProxyIT {
   @Test
   void servesEveryGetWhileAReplicaIsKilledUnderLoad(Stack stack) throws Exception {
     int threads = 4;
-    int maxRequestsPerThread = 2_500;
-    Duration duration = Duration.ofSeconds(5);
+    // Counted, not timed: on a busy machine a second may hold only a few requests.
+    int getsOnEachSide = 200;
+    Duration limit = Duration.ofSeconds(60);
     AtomicInteger requests = new AtomicInteger();
     AtomicInteger requestsAfterKill = new AtomicInteger();
+    AtomicBoolean killed = new AtomicBoolean();
     List<String> failures = Collections.synchronizedList(new ArrayList<>());
     long accessLogLinesBefore = lines(stack.nginxAccessLog());
     ExecutorService load = Executors.newFixedThreadPool(threads);
     try {
-      long end = System.nanoTime() + duration.toNanos();
-      AtomicLong killTime = new AtomicLong(Long.MAX_VALUE);
+      long start = System.nanoTime();
+      long end = start + limit.toNanos();
       List<Future<?>> workers = new ArrayList<>();
       for (int thread = 0; thread < threads; thread++) {
         workers.add(load.submit(() -> {
-          for (int request = 0; request < maxRequestsPerThread && System.nanoTime() < end; request++) {
-            boolean afterKill = System.nanoTime() > killTime.get();
+          while (requestsAfterKill.get() < getsOnEachSide && System.nanoTime() < end) {
+            boolean afterKill = killed.get();
             try {
               HttpResponse<String> response = get(stack.proxy("/"));
               if (response.statusCode() != 200) {
@@ -126,23 +128,25 @@ class ProxyIT {
           return null;
         }));
       }
-      Stack.sleep(Duration.ofMillis(1_500));
+      while (requests.get() < getsOnEachSide && System.nanoTime() < end) {
+        Stack.sleep(Duration.ofMillis(10));
+      }
       int beforeKill = requests.get();
-      killTime.set(System.nanoTime());
+      killed.set(true);
       stack.killReplica(0);
       for (Future<?> worker : workers) {
-        worker.get(60, TimeUnit.SECONDS);
+        worker.get(limit.toSeconds() + 10, TimeUnit.SECONDS);
       }
       List<String> served = Files.readAllLines(stack.nginxAccessLog()).stream().skip(accessLogLinesBefore)
           .filter(line -> line.contains("\"GET / HTTP/1.1\"")).toList();
       long retried = served.stream().filter(line -> line.matches(".*upstream=\\S+, .*")).count();
-      System.out.printf("load through nginx: %d GETs in %d s by %d threads, %d before the kill, %d after;"
-              + " %d failed; nginx passed %d to the other replica after an error%n",
-          requests.get(), duration.toSeconds(), threads, beforeKill, requestsAfterKill.get(), failures.size(), retried);
+      System.out.printf("load through nginx: %d GETs in %.1f s by %d threads, %d before the kill, %d after;"
+              + " %d failed; nginx passed %d to the other replica after an error%n", requests.get(),
+          (System.nanoTime() - start) / 1e9, threads, beforeKill, requestsAfterKill.get(), failures.size(), retried);
 
       assertThat(failures).describedAs("GETs that failed while a replica was killed").isEmpty();
-      assertThat(beforeKill).describedAs("GETs before the kill").isGreaterThan(20);
-      assertThat(requestsAfterKill.get()).describedAs("GETs after the kill").isGreaterThan(20);
+      assertThat(beforeKill).describedAs("GETs before the kill").isGreaterThanOrEqualTo(getsOnEachSide);
+      assertThat(requestsAfterKill.get()).describedAs("GETs after the kill").isGreaterThanOrEqualTo(getsOnEachSide);
     } finally {
       load.shutdownNow();
     }

@@ -7,7 +7,13 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -41,6 +47,41 @@ class SlowClientIT {
 
       assertThat(closed).describedAs("the server closed the connection").isTrue();
       assertThat(held).isLessThan(WebServer.REQUEST_HEAD_TIMEOUT.plusSeconds(5));
+    }
+  }
+
+  @Test
+  void aClientStallingItsBodyIsCutOffQuietlyWhileOthersAreAnswered() throws Exception {
+    List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    Handler recorder = new Handler() {
+      @Override public void publish(LogRecord record) {
+        logged.add(record);
+      }
+
+      @Override public void flush() {}
+
+      @Override public void close() {}
+    };
+    Logger appLogs = Logger.getLogger("dev.taskmanager.web");
+    appLogs.addHandler(recorder);
+    try (TestServer server = TestServer.start();
+        Socket socket = new Socket("127.0.0.1", server.uri("/").getPort())) {
+      socket.getOutputStream().write(("POST /api/tasks HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"title\": \"Stalled")
+          .getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+
+      assertThat(server.get("/health/live").statusCode()).describedAs("another client meanwhile").isEqualTo(200);
+      // Bounded: a read that outlasts the app's body timeout by far fails the test instead of hanging.
+      socket.setSoTimeout((int) WebServer.BODY_READ_TIMEOUT.plusSeconds(20).toMillis());
+      byte[] answer = socket.getInputStream().readAllBytes();
+
+      assertThat(answer).describedAs("the timeout closes the connection: nothing can be sent").isEmpty();
+      assertThat(server.store.count()).isZero();
+      assertThat(logged).describedAs("a client's timeout is no error of the app's")
+          .noneMatch(record -> record.getLevel().intValue() >= Level.WARNING.intValue());
+    } finally {
+      appLogs.removeHandler(recorder);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.taskmanager.web;
 
+import com.google.inject.Module;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskDraft;
 import java.io.ByteArrayOutputStream;
@@ -25,8 +26,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
- * A started web app on 127.0.0.1 and a free port, on a {@link SwitchableTaskStore}, with an HTTP
- * client that keeps cookies (for flash messages) and does not follow redirects (to see the 303s).
+ * A started web app on 127.0.0.1 and a free port, on a {@link SwitchableTaskStore} (or the embedded
+ * MongoDB-wire server), with an HTTP client that keeps cookies (for flash messages) and does not
+ * follow redirects (to see the 303s).
  * One per test class; {@link #close()} stops it.
  */
 final class TestServer implements AutoCloseable {
@@ -39,9 +41,9 @@ final class TestServer implements AutoCloseable {
   private final URI base;
   private HttpClient client;
 
-  private TestServer(Settings settings) {
-    app = WebApp.start(settings, new InMemoryStoreModule(store), Clock.systemUTC(),
-        new PrintStream(console, true, StandardCharsets.UTF_8));
+  private TestServer(Settings settings, boolean onTheEmbeddedStore) {
+    Module storeModule = onTheEmbeddedStore ? WebApp.storeModule(settings) : new InMemoryStoreModule(store);
+    app = WebApp.start(settings, storeModule, Clock.systemUTC(), new PrintStream(console, true, StandardCharsets.UTF_8));
     base = app.url();
     newSession();
   }
@@ -56,10 +58,22 @@ final class TestServer implements AutoCloseable {
 
   /** A server with these flags besides the test defaults (a free port, the test secret and data dir). */
   static TestServer startWith(String... flags) {
+    return new TestServer(settings(flags), false);
+  }
+
+  /**
+   * A server as deployed by default: the MongoDB adapter on the embedded MongoDB-wire server, which
+   * keeps its file and address ({@code mongo.address}) in {@code dataDir}. {@link #store} is unused.
+   */
+  static TestServer onTheEmbeddedStore(Path dataDir) {
+    return new TestServer(settings("--data-dir", dataDir.toString()), true);
+  }
+
+  private static Settings settings(String... flags) {
     List<String> args = new ArrayList<>(List.of("--http-port", "0", "--secret", SECRET, "--data-dir",
         Path.of("target", "test-data").toString()));
     args.addAll(List.of(flags));
-    return new TestServer(Settings.parse(Map.of(), args.toArray(String[]::new)));
+    return Settings.parse(Map.of(), args.toArray(String[]::new));
   }
 
   URI uri(String path) {

@@ -6,8 +6,9 @@ import java.lang.System.Logger.Level;
 
 /**
  * What every way of answering a failed request shares (the page's error pages, the API's problem
- * documents): catching the failure, giving up quietly when the response has already started, and
- * keeping the connection in step when the body was not read. Subclasses only say what to send.
+ * documents): catching the failure, giving up when the client is gone or the response has already
+ * started, and keeping the connection in step when the body was not read. Subclasses only say what
+ * to send.
  */
 public abstract class FailureResponses {
 
@@ -24,8 +25,16 @@ public abstract class FailureResponses {
     };
   }
 
-  /** Answers a failure, unless the response has already started: then it can only be logged. */
+  /**
+   * Answers a failure, unless the client's request failed because its connection is gone, or the
+   * response has already started: then it can only be logged.
+   */
   public final void handle(HttpServerExchange exchange, Throwable failure) {
+    if (failure instanceof HttpException && !exchange.getConnection().isOpen()) {
+      // The client left, or was cut off for sending too slowly: its doing, and nobody to answer.
+      exchange.endExchange();
+      return;
+    }
     if (exchange.isResponseStarted()) {
       LOG.log(Level.ERROR, "request failed after its response started: " + exchange.getRequestPath(), failure);
       exchange.endExchange();

@@ -61,8 +61,20 @@ public final class RequestBodies {
     } catch (RequestTooBigException tooBig) {
       throw HttpException.tooLarge(MAX_BYTES);
     } catch (IOException broken) {
-      throw HttpException.malformed("The request body could not be read completely.");
+      throw incomplete();
+    } catch (RuntimeException failed) {
+      // When the read timeout closes the connection of a client that stalls its body, Undertow's
+      // stream may fail with a NullPointerException (its buffer freed under the reader) instead of
+      // an IOException: the same client's doing.
+      if (!exchange.getConnection().isOpen()) {
+        throw incomplete();
+      }
+      throw failed;
     }
+  }
+
+  private static HttpException incomplete() {
+    return HttpException.malformed("The request body could not be read completely.");
   }
 
   /** The body as text; 400 when it is not valid UTF-8. */
