@@ -58,7 +58,7 @@ class StoreOutageIT {
       CompletableFuture<Long> create = expect503(url, "POST", "/api/tasks", "{\"title\": \"During the outage\"}",
           "application/problem+json", "The task store is not answering");
       CompletableFuture.allOf(ready, page, list, create).get(REQUEST_BOUND.toSeconds() + 5, TimeUnit.SECONDS);
-      Programs.Run cli = Programs.task(StackExtension.repository(), Map.of("TASK_MONGO_URI", mongoUri), "list");
+      Programs.Run cli = Programs.task(StackExtension.repository(), Map.of(), "--mongo-uri", mongoUri, "list");
 
       long restarted = System.nanoTime();
       mongo = Programs.startMongo("mongo", mongoData, URI.create(mongoUri).getPort(), dir.resolve("mongo.log"));
