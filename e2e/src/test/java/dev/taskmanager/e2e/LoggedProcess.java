@@ -97,6 +97,15 @@ final class LoggedProcess implements AutoCloseable {
         + String.join("\n", lines));
   }
 
+  /** Closes the process's standard input: it reads end of file. */
+  void closeInput() {
+    try {
+      process.getOutputStream().close();
+    } catch (IOException alreadyGone) {
+      // A process that ended has no input left to close.
+    }
+  }
+
   /** Waits for the process to end by itself and returns its exit status. */
   int awaitExit(Duration timeout) {
     try {

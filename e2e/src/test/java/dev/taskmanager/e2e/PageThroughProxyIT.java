@@ -2,7 +2,7 @@ package dev.taskmanager.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.taskmanager.e2e.Stack.CliRun;
+import dev.taskmanager.e2e.Programs.Run;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -96,10 +96,10 @@ class PageThroughProxyIT {
   @Test
   void showsWhatTheCliAddedAndDeletesEveryTaskWithATitle(Stack stack) {
     for (String title : List.of("Water plants", "Call Ann", "Water plants", "Water plants")) {
-      CliRun added = stack.cli("add", title, "--priority", "2");
+      Run added = stack.cli("add", title, "--priority", "2");
       assertThat(added.status()).describedAs(added.err()).isZero();
     }
-    CliRun priority = stack.cli("add", "Renew passport", "--desc", "Photos are in the drawer", "--priority", "9");
+    Run priority = stack.cli("add", "Renew passport", "--desc", "Photos are in the drawer", "--priority", "9");
     assertThat(priority.out().strip()).isEqualTo("4");
 
     browser.open(stack.proxy("/?sort=priority&order=desc"));
@@ -161,7 +161,7 @@ class PageThroughProxyIT {
 
   /** {@code bin/task list --format csv}, its lines; the command must succeed. */
   private static List<String> csv(Stack stack) {
-    CliRun listed = stack.cli("list", "--format", "csv");
+    Run listed = stack.cli("list", "--format", "csv");
     assertThat(listed.status()).describedAs("bin/task list: " + listed.err()).isZero();
     return listed.out().lines().toList();
   }

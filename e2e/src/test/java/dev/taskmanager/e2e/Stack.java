@@ -1,6 +1,5 @@
 package dev.taskmanager.e2e;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -9,8 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -19,8 +16,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * The stack as docker compose runs it, as processes on 127.0.0.1: a MongoDB-wire server standing
@@ -31,9 +26,6 @@ import java.util.stream.Collectors;
 final class Stack implements AutoCloseable {
 
   static final String DATABASE = "TaskManager";
-  private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-  private static final String RUNNING_AT = "Task Manager is running at ";
 
   private final Path repository;
   private final Path dir;
@@ -52,10 +44,7 @@ final class Stack implements AutoCloseable {
 
   /** Starts the whole stack, or stops what it started and fails with the reason. */
   static Stack start(Path repository, Path dir) {
-    Path webJar = repository.resolve("task-web/target/task-web.jar");
-    if (!Files.isRegularFile(webJar)) {
-      throw new AssertionError(webJar + " is missing: build it first (./mvnw verify builds it before these tests)");
-    }
+    Programs.webJar(repository);
     Stack stack = new Stack(repository, dir);
     Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
     try {
@@ -153,34 +142,10 @@ final class Stack implements AutoCloseable {
     }
   }
 
-  /** What {@code bin/task} printed and returned. */
-  record CliRun(int status, String out, String err) {}
-
   /** Runs {@code bin/task} against the stack's MongoDB, as {@code docker compose run --rm cli} does. */
-  CliRun cli(String... arguments) {
-    List<String> command = new ArrayList<>(List.of("/bin/sh", repository.resolve("bin/task").toString()));
-    command.addAll(Arrays.asList(arguments));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().keySet().removeIf(variable -> !variable.equals("PATH") && !variable.equals("HOME"));
-    builder.environment().putAll(Map.of("TASK_MONGO_URI", mongoUri, "TASK_DB", DATABASE,
-        "JAVA_HOME", System.getProperty("java.home"), "COLUMNS", "200"));
-    Path err = dir.resolve("cli-stderr.txt");
-    builder.redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-    try {
-      Process process = builder.start();
-      // The output is small; read it all, then wait (bounded) for the exit.
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("bin/task " + String.join(" ", arguments) + " did not end within 60 s");
-      }
-      return new CliRun(process.exitValue(), out, Files.readString(err, StandardCharsets.UTF_8));
-    } catch (IOException failed) {
-      throw new UncheckedIOException(failed);
-    } catch (InterruptedException interrupted) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while running bin/task", interrupted);
-    }
+  Programs.Run cli(String... arguments) {
+    return Programs.task(repository, Map.of("TASK_MONGO_URI", mongoUri, "TASK_DB", DATABASE, "COLUMNS", "200"),
+        arguments);
   }
 
   /** Stops everything, nginx first (as compose does), each process bounded in time; never throws. */
@@ -208,56 +173,21 @@ final class Stack implements AutoCloseable {
   }
 
   private void startMongo() {
-    mongo = LoggedProcess.start("mongo", List.of(JAVA, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", mongoClassPath(),
-            "dev.taskmanager.mongo.EmbeddedMongoMain", dir.resolve("mongo").toString(), "0"),
-        Map.of(), dir.resolve("mongo.log"));
-    String line = mongo.awaitLine(output -> output.startsWith("listening on "), START_TIMEOUT);
-    mongoUri = line.substring("listening on ".length()).strip();
+    mongo = Programs.startMongo("mongo", dir.resolve("mongo"), 0, dir.resolve("mongo.log"));
+    mongoUri = Programs.awaitMongoUri(mongo);
   }
 
   private LoggedProcess launchReplica(int index, int port) {
     String name = "web-" + (char) ('a' + index);
-    return LoggedProcess.start(name,
-        List.of(JAVA, "-Xmx256m", "-jar", repository.resolve("task-web/target/task-web.jar").toString()),
-        Map.of("TASK_MONGO_URI", mongoUri, "TASK_DB", DATABASE, "TASK_DATA_DIR", dir.resolve(name).toString(),
+    return Programs.startWebApp(repository, name, Map.of(
+        "TASK_MONGO_URI", mongoUri, "TASK_DB", DATABASE, "TASK_DATA_DIR", dir.resolve(name).toString(),
             "TASK_HTTP_HOST", "127.0.0.1", "TASK_HTTP_PORT", String.valueOf(port), "TASK_SECRET", secret),
         dir.resolve(name + ".log"));
   }
 
   /** Waits for the replica's address line and for it to be ready; returns its port. */
   private int awaitReplica(int index) {
-    String line = replicas[index].awaitLine(output -> output.startsWith(RUNNING_AT), START_TIMEOUT);
-    URI url = URI.create(line.substring(RUNNING_AT.length()).strip());
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        HttpRequest ready = HttpRequest.newBuilder(url.resolve("/health/ready")).timeout(Duration.ofSeconds(5)).build();
-        if (client.send(ready, BodyHandlers.discarding()).statusCode() == 200) {
-          return url.getPort();
-        }
-      } catch (IOException notYet) {
-        // Retried until the deadline.
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted while waiting for " + replicas[index].name(), interrupted);
-      }
-      sleep(Duration.ofMillis(100));
-    }
-    throw new AssertionError(replicas[index].name() + " never became ready; output:\n"
-        + String.join("\n", replicas[index].lines()));
-  }
-
-  /**
-   * The test class path without the runnable jars (whole applications with their own copies of
-   * every library): what {@code java -cp} needs for the MongoDB-wire server.
-   */
-  private static String mongoClassPath() {
-    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-        .filter(entry -> !entry.endsWith("task-web.jar") && !entry.endsWith("task-cli.jar"))
-        .filter(entry -> !entry.contains(File.separator + "task-web" + File.separator)
-            && !entry.contains(File.separator + "task-cli" + File.separator))
-        .collect(Collectors.joining(File.pathSeparator));
+    return Programs.awaitReady(replicas[index]).getPort();
   }
 
   /** A port free on 127.0.0.1 now; for nginx, which cannot be told to pick one itself. */

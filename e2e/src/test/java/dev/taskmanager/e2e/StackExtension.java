@@ -53,7 +53,8 @@ final class StackExtension implements BeforeAllCallback, AfterAllCallback, Param
     return Path.of(System.getProperty("task.root", "..")).toAbsolutePath().normalize();
   }
 
-  private static void deleteRecursively(Path dir) {
+  /** Deletes a test's directory left by an earlier run, so that no data carries over. */
+  static void deleteRecursively(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }

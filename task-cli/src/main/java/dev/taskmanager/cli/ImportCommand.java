@@ -19,7 +19,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -99,15 +98,8 @@ final class ImportCommand extends StoreCommand {
   }
 
   private ReadResult readFile(Path path) throws IOException {
-    if (Files.isDirectory(path)) {
-      throw new CliException(ExitCodes.INVALID_INPUT, "cannot read " + file + ": it is a directory");
-    }
-    try (InputStream in = Files.newInputStream(path)) {
+    try (InputStream in = InputFiles.open(file)) {
       return read(in, Files.size(path));
-    } catch (NoSuchFileException missing) {
-      throw new CliException(ExitCodes.INVALID_INPUT, "cannot read " + file + ": no such file", missing);
-    } catch (java.nio.file.AccessDeniedException denied) {
-      throw new CliException(ExitCodes.INVALID_INPUT, "cannot read " + file + ": permission denied", denied);
     }
   }
 

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.taskmanager.cli.Cli.Result;
 import dev.taskmanager.cli.store.StoreModules;
 import dev.taskmanager.core.model.Task;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AddCommandTest {
 
@@ -95,5 +99,73 @@ class AddCommandTest {
     Result result = withoutStore.run("add", "");
 
     assertThat(result.exitCode()).describedAs("input is checked before the store is opened").isEqualTo(1);
+  }
+  @Test
+  void addsATaskPerLineOfStandardInputEachWithItsOwnId() {
+    cli.given("First");
+    cli.terminal.stdin("Buy milk\n\n  Call Anna  \r\n   \nPay the bill");
+
+    Result result = cli.run("add", "--titles-from", "-", "--priority", "3", "--desc", "batch");
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).describedAs("blank lines are skipped").isEqualTo("1\n2\n3\n");
+    assertThat(result.err()).isEmpty();
+    assertThat(cli.allTasks()).containsExactly(new Task(0, "First", "", 0), new Task(1, "Buy milk", "batch", 3),
+        new Task(2, "Call Anna", "batch", 3), new Task(3, "Pay the bill", "batch", 3));
+  }
+
+  @Test
+  void addsATaskPerLineOfAFile(@TempDir Path dir) throws Exception {
+    Path titles = Files.writeString(dir.resolve("titles.txt"), "\uFEFFCaf\u00e9 au lait\nTea\n", StandardCharsets.UTF_8);
+
+    Result result = cli.run("add", "--titles-from", titles.toString());
+
+    assertThat(result.exitCode()).as(result.toString()).isZero();
+    assertThat(result.out()).isEqualTo("0\n1\n");
+    assertThat(cli.store.get(0)).map(Task::title).contains("Caf\u00e9 au lait");
+  }
+
+  @Test
+  void stopsAtTheFirstBadLineKeepingTheTasksAboveIt() {
+    cli.terminal.stdin("Buy milk\nCall Anna\n" + "x".repeat(201) + "\nNever added\n");
+
+    Result result = cli.run("add", "--titles-from", "-");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out()).describedAs("the ids of the tasks added before the bad line").isEqualTo("0\n1\n");
+    assertThat(result.err()).isEqualTo(
+        "task: <stdin>:3: title: is 201 characters long; accepted: 1 to 200 characters, no control characters\n");
+    assertThat(cli.store.count()).isEqualTo(2);
+  }
+
+  @Test
+  void refusesBytesThatAreNotUtf8() {
+    cli.terminal.stdin = new byte[] {'o', 'k', (byte) 0xff, (byte) 0xfe, '\n'};
+
+    Result result = cli.run("add", "--titles-from", "-");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out()).isEmpty();
+    assertThat(cli.store.count()).isZero();
+    assertThat(result.err()).isEqualTo(
+        "task: <stdin>: is not UTF-8 text (a binary file?); accepted: a UTF-8 text file\n");
+  }
+
+  @Test
+  void aMissingTitlesFileIsInvalidInputAndNothingIsAdded() {
+    Result result = cli.run("add", "--titles-from", "no-such-titles.txt");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).isEqualTo("task: cannot read no-such-titles.txt: no such file\n");
+    assertThat(cli.store.count()).isZero();
+  }
+
+  @Test
+  void aTitleAndTitlesFromTogetherAreAUsageError() {
+    Result result = cli.run("add", "One", "--titles-from", "-");
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.errLines()).first().isEqualTo("task: Give either TITLE or --titles-from FILE, not both");
+    assertThat(cli.store.count()).isZero();
   }
 }

@@ -30,7 +30,8 @@ final class AddressFile {
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException failed) {
-      throw new TaskStoreException("cannot write " + target + ": " + failed, failed);
+      throw new TaskStoreException("cannot write " + target + ": " + FileFailures.reason(failed)
+          + "; accepted: a writable directory on a disk with free space", failed);
     }
   }
 

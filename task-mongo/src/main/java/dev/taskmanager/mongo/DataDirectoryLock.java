@@ -62,7 +62,8 @@ final class DataDirectoryLock implements AutoCloseable {
       return new DataDirectoryLock(dataDir, channel, lock);
     } catch (IOException failed) {
       closeQuietly(channel);
-      throw new TaskStoreException("cannot use the data directory " + dataDir + ": " + failed, failed);
+      throw new TaskStoreException("cannot use the data directory " + dataDir + ": " + FileFailures.reason(failed)
+          + "; accepted: a writable directory on a disk with free space", failed);
     } catch (RuntimeException refused) {
       closeQuietly(channel);
       throw refused;

@@ -45,9 +45,11 @@ final class DurableH2Backend extends H2Backend {
   private static final int COMPACTION_BYTES = 1 << 20;
 
   private final GroupCommit groupCommit;
+  private final String fileName;
 
   DurableH2Backend(MVStore mvStore) {
     super(mvStore);
+    this.fileName = mvStore.getFileStore().getFileName();
     this.groupCommit = new GroupCommit("task-mongo-committer", mvStore::commit,
         () -> mvStore.compact(COMPACTION_FILL_RATE, COMPACTION_BYTES));
   }
@@ -92,8 +94,9 @@ final class DurableH2Backend extends H2Backend {
     try {
       groupCommit.awaitDurable();
     } catch (GroupCommit.NotDurableException notSaved) {
-      // The client gets an error instead of an acknowledgement.
-      throw new MongoServerException(notSaved.getMessage(), notSaved);
+      // The client gets an error instead of an acknowledgement, saying why in the system's words.
+      String why = notSaved.getCause() == null ? "" : ": " + FileFailures.reason(notSaved);
+      throw new MongoServerException(notSaved.getMessage() + " (" + fileName + why + ")", notSaved);
     }
   }
 

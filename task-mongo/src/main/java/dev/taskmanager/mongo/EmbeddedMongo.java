@@ -79,12 +79,20 @@ public final class EmbeddedMongo implements AutoCloseable {
     return dataDir;
   }
 
-  /** Stops serving, writes the file closed cleanly and releases the data directory. */
+  /**
+   * Stops serving, writes the file closed cleanly and releases the data directory.
+   *
+   * @throws TaskStoreException when the file cannot be closed cleanly (a full disk); every write
+   *     acknowledged before is on disk all the same
+   */
   @Override
   public void close() {
     try {
       AddressFile.delete(dataDir);
       server.shutdownNow();
+    } catch (MVStoreException unwritable) {
+      throw new TaskStoreException("cannot close the data file " + dataDir.resolve(DATA_FILE_NAME) + " cleanly: "
+          + FileFailures.reason(unwritable) + "; every write acknowledged before is kept", unwritable);
     } finally {
       lock.close();
     }
@@ -101,7 +109,7 @@ public final class EmbeddedMongo implements AutoCloseable {
       StorageFormat.recordForNewFile(mvStore);
       return mvStore;
     } catch (MVStoreException unreadable) {
-      throw new TaskStoreException("cannot open the data file " + file + ": " + unreadable.getMessage(), unreadable);
+      throw new TaskStoreException("cannot open the data file " + file + ": " + FileFailures.reason(unreadable), unreadable);
     }
   }
 

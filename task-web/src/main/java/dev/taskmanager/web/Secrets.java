@@ -2,10 +2,14 @@ package dev.taskmanager.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -50,20 +54,39 @@ final class Secrets {
     new SecureRandom().nextBytes(random);
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     try {
-      // Created with owner-only permissions from the start: never readable by others, even briefly.
-      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } else {
-        Files.createFile(file);
-      }
-      Files.writeString(file, secret + "\n", StandardCharsets.US_ASCII);
+      Files.createFile(file, ownerOnly());
     } catch (FileAlreadyExistsException anotherProcessWon) {
-      // Another process created it first: use theirs.
+      return; // Another process created it first: use theirs.
+    }
+    try {
+      Files.writeString(file, secret + "\n", StandardCharsets.US_ASCII);
+    } catch (IOException unwritten) {
+      // A full disk must not leave an empty secret behind: it would stop every later start, even
+      // once the disk has room again.
+      Files.deleteIfExists(file);
+      throw unwritten;
     }
   }
 
+  /** Owner-only permissions from the start: never readable by others, even briefly. */
+  private static FileAttribute<?>[] ownerOnly() {
+    if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      return new FileAttribute<?>[0];
+    }
+    return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+  }
+
+  /** The system's reason ("No space left on device", "permission denied"), never a class name. */
   private static String describe(Exception failure) {
-    String kind = failure.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2");
-    return kind.isBlank() ? "I/O error" : kind.toLowerCase(java.util.Locale.ROOT);
+    if (failure instanceof AccessDeniedException || failure instanceof SecurityException) {
+      return "permission denied";
+    }
+    if (failure instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (failure instanceof FileSystemException && ((FileSystemException) failure).getReason() != null) {
+      return ((FileSystemException) failure).getReason();
+    }
+    return failure.getMessage() == null ? "input/output error" : failure.getMessage();
   }
 }

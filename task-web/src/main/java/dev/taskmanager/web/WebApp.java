@@ -45,6 +45,19 @@ public final class WebApp implements AutoCloseable {
    */
   private static final Logger EMBEDDED_INDEX_NOTICE = Logger.getLogger("de.bwaldvogel.mongo.backend.AbstractMongoDatabase");
 
+  /**
+   * The embedded server logs every command it fails with a stack trace (a write it could not save
+   * to a full disk, at start-up too); the app reports that failure itself, once, in its own words.
+   */
+  private static final Logger EMBEDDED_COMMAND_FAILURES =
+      Logger.getLogger("de.bwaldvogel.mongo.wire.MongoWireProtocolHandler");
+
+  /**
+   * The embedded server warns when it stops with clients still connected (a failed start-up, the
+   * CLI): they learn it from their closed connection, and the operator from the app's own line.
+   */
+  private static final Logger EMBEDDED_SHUTDOWN_NOTICE = Logger.getLogger("de.bwaldvogel.mongo.MongoServer");
+
   private final WebServer server;
   private final AutoCloseable storeCloser;
   private final PrintStream out;
@@ -60,6 +73,8 @@ public final class WebApp implements AutoCloseable {
       logger.setLevel(Level.WARNING);
     }
     EMBEDDED_INDEX_NOTICE.setLevel(Level.SEVERE);
+    EMBEDDED_COMMAND_FAILURES.setLevel(Level.OFF);
+    EMBEDDED_SHUTDOWN_NOTICE.setLevel(Level.SEVERE);
     if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
       System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT %4$s %3$s: %5$s%6$s%n");
     }

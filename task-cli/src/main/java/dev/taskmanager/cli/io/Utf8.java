@@ -11,9 +11,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Reads input as UTF-8, refusing bytes that are not (a binary file), and drops a leading BOM. */
-final class Utf8 {
+public final class Utf8 {
 
-  static final String NOT_TEXT = "is not UTF-8 text (a binary file?); accepted: a UTF-8 text file";
+  public static final String NOT_TEXT = "is not UTF-8 text (a binary file?); accepted: a UTF-8 text file";
 
   private Utf8() {}
 
@@ -21,7 +21,7 @@ final class Utf8 {
    * A reader that throws {@link java.nio.charset.CharacterCodingException} where the bytes stop being
    * UTF-8. Nothing is read until the caller reads, so that error comes from the caller's reads.
    */
-  static Reader strictReader(InputStream in) {
+  public static Reader strictReader(InputStream in) {
     Reader decoded = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);

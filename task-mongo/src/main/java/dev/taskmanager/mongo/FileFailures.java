@@ -1,0 +1,33 @@
+package dev.taskmanager.mongo;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+
+/**
+ * Why a file in the data directory could not be read or written, in the system's words ("No space
+ * left on device", "File too large", "Read-only file system", "permission denied"), for one-line
+ * messages: never an exception's class name or a library's internals.
+ */
+final class FileFailures {
+
+  private FileFailures() {}
+
+  /** The innermost cause's reason. */
+  static String reason(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (root instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (root instanceof FileSystemException && ((FileSystemException) root).getReason() != null) {
+      return ((FileSystemException) root).getReason();
+    }
+    return root.getMessage() == null ? "input/output error" : root.getMessage();
+  }
+}
