@@ -18,7 +18,8 @@
 # Every step is bounded in time; every process it starts is stopped and the temporary directory
 # removed on exit, Ctrl-C included.
 #
-# Needs a JDK 17+, curl and wrk (Debian: apt-get install wrk curl). Takes about 5 minutes.
+# Needs a JDK 17+, curl and wrk (Debian: apt-get install wrk curl). Takes about 5 minutes (8 on a
+# machine busy with other builds).
 #
 # wrk settings: 2 threads (one per core of the 2-core reference machine); 16 connections for the
 # reads, the load the issue's p99 target names; 4 for creates, "4 concurrent clients". Each measured
@@ -189,8 +190,9 @@ to_ms() {
   }'
 }
 
-# Runs wrk and keeps its figures in the map `figures` under `name.*`: requests, rps, p50, p99, errors
-# (non-2xx or 3xx answers plus socket errors). Arguments after the name go to wrk.
+# Runs wrk and keeps its figures in the map `figures` under `name.*`: requests, rps, p50 and p99 (in
+# ms, or "none" when no request finished), errors (non-2xx or 3xx answers plus socket errors).
+# Arguments after the name go to wrk.
 declare -A figures
 run_wrk() {
   local name=$1 output seconds
@@ -200,8 +202,14 @@ run_wrk() {
   printf '%s\n' "$output" >"$work/wrk-$name.txt"
   figures[$name.requests]=$(printf '%s\n' "$output" | awk '/requests in/ { print $1 }')
   figures[$name.rps]=$(printf '%s\n' "$output" | awk '/^Requests\/sec:/ { printf "%.0f", $2 }')
-  figures[$name.p50]=$(to_ms "$(printf '%s\n' "$output" | awk '$1 == "50%" { print $2 }')")
-  figures[$name.p99]=$(to_ms "$(printf '%s\n' "$output" | awk '$1 == "99%" { print $2 }')")
+  if [ "${figures[$name.requests]:-0}" -eq 0 ]; then
+    # Not one answer within the run: no latency to report.
+    figures[$name.p50]=none
+    figures[$name.p99]=none
+  else
+    figures[$name.p50]=$(to_ms "$(printf '%s\n' "$output" | awk '$1 == "50%" { print $2 }')")
+    figures[$name.p99]=$(to_ms "$(printf '%s\n' "$output" | awk '$1 == "99%" { print $2 }')")
+  fi
   figures[$name.errors]=$(printf '%s\n' "$output" | awk '
     /Non-2xx or 3xx responses:/ { errors += $NF }
     /Socket errors:/ { gsub(",", ""); errors += $4 + $6 + $8 + $10 }
@@ -321,10 +329,16 @@ fi
 
 # --- The table -----------------------------------------------------------------------------------
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f %%", 100 * a / b; else print "-" }'; }
-times() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
-# Whether a figure meets its target: "yes" or "NO".
-meets() { if awk "BEGIN { exit !($1) }"; then echo yes; else echo NO; fi; }
+# a / b as a percentage, and as a factor; "-" unless both are numbers and b is not 0.
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a ~ /^[0-9.]+$/ && b > 0) printf "%.1f %%", 100 * a / b; else print "-" }'; }
+times() { awk -v a="$1" -v b="$2" 'BEGIN { if (a ~ /^[0-9.]+$/ && b > 0) printf "%.2fx", a / b; else print "-" }'; }
+# Whether the figures meet a target, given as an awk condition: "yes", "NO", or "-" without figures.
+meets() {
+  case $1 in
+    *none*) echo "-" ;;
+    *) if awk "BEGIN { exit !($1) }"; then echo yes; else echo NO; fi ;;
+  esac
+}
 row() { printf '%-50s %-26s %-18s %-22s %s\n' "$@"; }
 # "a / b / c": a figure at each store size, kept under PREFIX.SIZE[.SUFFIX].
 per_size() {
