@@ -2,8 +2,8 @@
 # bench/http.sh: the HTTP benchmark of the task manager (issue 8), in one run, one table at the end.
 #
 # Builds the jars, then on 127.0.0.1 only:
-#   - starts task-web.jar on a fresh embedded (durable) store in a temporary data directory, seeded
-#     with N = 100, 10,000 and 100,000 tasks (by `task import` before each start), and measures the
+#   - starts the web app (bin/task-web) on a fresh embedded (durable) store in a temporary data
+#     directory, seeded with N = 100, 10,000 and 100,000 tasks (by `task import` before each start), and measures the
 #     time from launching the JVM to the first 200 on /health/ready and its RSS;
 #   - at each N, the page's p50 latency sorted by id and by priority (wrk, 1 connection);
 #   - at N = 10,000, with wrk: GET / and GET /api/tasks?limit=100 (16 connections), creates through
@@ -163,7 +163,9 @@ start_web() {
   web_url=http://127.0.0.1:$port
   start=$(now_ms)
   deadline=$((start + 180000))
-  java "${web_java_opts[@]}" -jar "$web_jar" --data-dir "$data" --http-port "$port" >>"$work/web.log" 2>&1 &
+  # As the README runs it: the launcher's heap, collector and class-data sharing archive.
+  TASK_WEB_JAR=$web_jar TASK_JAVA_OPTS="${web_java_opts[*]}" \
+    "$root/bin/task-web" --data-dir "$data" --http-port "$port" >>"$work/web.log" 2>&1 &
   web_pid=$!
   until curl -fs -o /dev/null --max-time 1 "$web_url/health/ready"; do
     if ! kill -0 "$web_pid" 2>/dev/null; then
@@ -297,7 +299,8 @@ done
 
 say "The ceiling: a static page of $page_bytes bytes from a bare Undertow server"
 port=$(free_port)
-java "${web_java_opts[@]}" -cp "$bench_jar" dev.taskmanager.bench.StaticPageServer "$port" "$page_bytes" \
+# The same heap and collector as bin/task-web gives the app.
+java -XX:+UseSerialGC -Xms32m -Xmx192m "${web_java_opts[@]}" -cp "$bench_jar" dev.taskmanager.bench.StaticPageServer "$port" "$page_bytes" \
   >"$work/ceiling.log" 2>&1 &
 ceiling_pid=$!
 deadline=$(($(now_ms) + 30000))
