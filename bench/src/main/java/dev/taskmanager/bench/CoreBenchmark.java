@@ -33,7 +33,6 @@ public class CoreBenchmark {
   @Param("100000")
   int storedTasks;
 
-  private CreateTask createTask;
   private ListTasks listTasks;
   private PageRequest middlePageById;
   private PageRequest middlePageByPriority;
@@ -42,13 +41,10 @@ public class CoreBenchmark {
   @Setup(Level.Trial)
   public void fill() {
     InMemoryTaskStore store = new InMemoryTaskStore();
-    createTask = new CreateTask(store);
+    store.importTasks(SeedTasks.of(storedTasks), false);
     listTasks = new ListTasks(store);
-    for (int i = 0; i < storedTasks; i++) {
-      createTask.create(new TaskDraft("task " + i, "", i % 1001));
-    }
-    middlePageById = pageAfter(new PageRequest(SortBy.ID, false, null, null, 50), storedTasks / 2);
-    middlePageByPriority = pageAfter(new PageRequest(SortBy.PRIORITY, false, null, null, 50), storedTasks / 2);
+    middlePageById = LaterPage.find(listTasks, SortBy.ID, storedTasks / 2, 50).request();
+    middlePageByPriority = LaterPage.find(listTasks, SortBy.PRIORITY, storedTasks / 2, 50).request();
   }
 
   @Benchmark
@@ -75,14 +71,5 @@ public class CoreBenchmark {
     public void empty() {
       createTask = new CreateTask(new InMemoryTaskStore());
     }
-  }
-
-  /** A request for the page that starts about {@code skip} tasks in. */
-  private PageRequest pageAfter(PageRequest first, int skip) {
-    PageRequest request = first;
-    for (int walked = 0; walked < skip; walked += first.limit()) {
-      request = first.at(listTasks.list(request).nextCursor());
-    }
-    return request;
   }
 }

@@ -105,8 +105,14 @@ public final class EmbeddedMongo implements AutoCloseable {
           .autoCommitDisabled()
           .cacheSize(CACHE_MEGABYTES)
           .open();
-      mvStore.setRetentionTime(0);
-      StorageFormat.recordForNewFile(mvStore);
+      try {
+        mvStore.setRetentionTime(0);
+        StorageFormat.recordOpening(mvStore);
+      } catch (RuntimeException unwritable) {
+        // Let go of the file: the error is for the caller to report, not for a later close to repeat.
+        mvStore.closeImmediately();
+        throw unwritable;
+      }
       return mvStore;
     } catch (MVStoreException unreadable) {
       throw new TaskStoreException("cannot open the data file " + file + ": " + FileFailures.reason(unreadable), unreadable);

@@ -34,6 +34,11 @@ final class IdSequence {
     this.settings = settings;
   }
 
+  /** Whether the sequence's document is there. */
+  boolean exists() {
+    return settings.find(THE_SEQUENCE).first() != null;
+  }
+
   /** Creates the document at 0 unless it exists, so readers of the tutorial's kind find a value. */
   void seed() {
     settings.updateOne(THE_SEQUENCE, setOnInsert(VALUE, 0L), new UpdateOptions().upsert(true));

@@ -1,5 +1,6 @@
 package dev.taskmanager.mongo;
 
+import java.time.Instant;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -16,15 +17,25 @@ final class StorageFormat {
   private static final String MAP_NAME = "taskmanager-storage-format";
   private static final String KEYS = "keys";
   private static final String BSON_KEYS = "bson-1";
+  private static final String OPENED = "opened";
 
   private StorageFormat() {}
 
-  /** Records, in a file with nothing in it yet, that its keys are BSON. */
-  static void recordForNewFile(MVStore mvStore) {
-    if (mvStore.getMapNames().isEmpty()) {
-      mvStore.<String, String>openMap(MAP_NAME).put(KEYS, BSON_KEYS);
-      mvStore.commit();
+  /**
+   * Records the time of this opening, and in a file with nothing in it yet that its keys are BSON,
+   * and commits: a file that cannot be written (a full disk, a read-only one) fails here, at
+   * start-up, with its reason, rather than at the first write a user makes.
+   *
+   * @throws org.h2.mvstore.MVStoreException when the file cannot be written
+   */
+  static void recordOpening(MVStore mvStore) {
+    boolean newFile = mvStore.getMapNames().isEmpty();
+    MVMap<String, String> record = mvStore.openMap(MAP_NAME);
+    if (newFile) {
+      record.put(KEYS, BSON_KEYS);
     }
+    record.put(OPENED, Instant.now().toString());
+    mvStore.commit();
   }
 
   /** Whether the file's keys are BSON; otherwise they are in H2's default type. */

@@ -7,7 +7,6 @@ import static com.mongodb.client.model.Aggregates.match;
 import static com.mongodb.client.model.Aggregates.sort;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
-import static com.mongodb.client.model.Indexes.ascending;
 import static com.mongodb.client.model.Updates.set;
 
 import com.mongodb.ErrorCategory;
@@ -16,8 +15,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import dev.taskmanager.core.model.TaskRules;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * Makes a database ready for the store at start-up: the indexes, the sequence's document, and
@@ -26,6 +28,9 @@ import org.bson.Document;
 final class TaskIndexes {
 
   private static final int DUPLICATES_SHOWN = 20;
+  private static final Document BY_ID = new Document(TaskDocuments.ID, 1);
+  private static final Document BY_PRIORITY = new Document(TaskDocuments.PRIORITY, 1).append(TaskDocuments.ID, 1);
+  private static final Document BY_NAME = new Document(IdSequence.NAME, 1);
   private static final String COUNT = "count";
 
   private TaskIndexes() {}
@@ -34,19 +39,48 @@ final class TaskIndexes {
    * @throws DuplicateTaskIdsException when stored tasks share ids; then nothing was changed
    */
   static void prepare(MongoCollection<Document> tasks, MongoCollection<Document> settings) {
-    createUniqueIdIndex(tasks);
-    tasks.createIndex(ascending(TaskDocuments.PRIORITY, TaskDocuments.ID));
+    // Each step looks before it writes: a store already prepared opens with reads alone, so a
+    // command that only reads works on a full disk, and no open waits for a commit of nothing.
+    Set<Document> taskIndexes = indexKeysOf(tasks);
+    if (!taskIndexes.contains(unique(BY_ID))) {
+      createUniqueIdIndex(tasks);
+    }
+    if (!taskIndexes.contains(BY_PRIORITY)) {
+      tasks.createIndex(BY_PRIORITY);
+    }
     // Two concurrent first creates must not both insert a sequence document (ID rule 2).
-    settings.createIndex(ascending(IdSequence.NAME), new IndexOptions().unique(true));
-    new IdSequence(settings).seed();
+    if (!indexKeysOf(settings).contains(unique(BY_NAME))) {
+      settings.createIndex(BY_NAME, new IndexOptions().unique(true));
+    }
+    IdSequence sequence = new IdSequence(settings);
+    if (!sequence.exists()) {
+      sequence.seed();
+    }
     // The tutorial app could leave priority out. Sorting puts a missing priority before 0 while the
     // store reads it as 0, and the pages by priority would skip such tasks: store the 0 it means.
-    tasks.updateMany(eq(TaskDocuments.PRIORITY, null), set(TaskDocuments.PRIORITY, TaskRules.DEFAULT_PRIORITY));
+    Bson noPriority = eq(TaskDocuments.PRIORITY, null);
+    if (tasks.find(noPriority).limit(1).first() != null) {
+      tasks.updateMany(noPriority, set(TaskDocuments.PRIORITY, TaskRules.DEFAULT_PRIORITY));
+    }
+  }
+
+  /** The key patterns of a collection's indexes, unique ones marked as such by {@link #unique}. */
+  private static Set<Document> indexKeysOf(MongoCollection<Document> collection) {
+    Set<Document> keys = new HashSet<>();
+    for (Document index : collection.listIndexes()) {
+      Document key = index.get("key", Document.class);
+      keys.add(Boolean.TRUE.equals(index.get("unique")) ? unique(key) : key);
+    }
+    return keys;
+  }
+
+  private static Document unique(Document key) {
+    return new Document("unique", key);
   }
 
   private static void createUniqueIdIndex(MongoCollection<Document> tasks) {
     try {
-      tasks.createIndex(ascending(TaskDocuments.ID), new IndexOptions().unique(true));
+      tasks.createIndex(BY_ID, new IndexOptions().unique(true));
     } catch (MongoException failed) {
       // A real MongoDB reports it as a failed command, the embedded server as a failed write.
       if (ErrorCategory.fromErrorCode(failed.getCode()) != ErrorCategory.DUPLICATE_KEY) {

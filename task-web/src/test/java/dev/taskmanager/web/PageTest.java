@@ -215,6 +215,24 @@ class PageTest {
   }
 
   @Test
+  void showsAsManyTasksAsTheLimitAsksAndKeepsTheLimitInItsLinks() {
+    for (int i = 0; i < 120; i++) {
+      server.given("Task " + i, i % 10);
+    }
+
+    Document first = server.page("/?limit=100");
+    assertThat(first.select("tbody tr")).hasSize(100);
+    String next = first.selectFirst("a[rel=next]").attr("href");
+    assertThat(next).contains("limit=100");
+    assertThat(server.page(next).select("tbody tr")).hasSize(20);
+    assertThat(first.selectFirst("th a:contains(Priority)").attr("href")).contains("limit=100");
+
+    HttpResponse<String> tooMany = server.get("/?limit=501");
+    assertThat(tooMany.statusCode()).isEqualTo(400);
+    assertThat(tooMany.body()).contains("limit").contains("1 to 500");
+  }
+
+  @Test
   void sortsByPriorityAndIdFromTheColumnHeads() {
     server.given("Low", 1);
     server.given("High", 9);

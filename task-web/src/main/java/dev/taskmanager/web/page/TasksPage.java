@@ -53,7 +53,7 @@ public final class TasksPage {
   /** {@code GET /}: a page of tasks, sorted, filtered, with the forms. */
   public void list(HttpServerExchange exchange) throws Exception {
     PageRequest request = PageRequest.parse(Requests.query(exchange, "sort"), Requests.query(exchange, "order"),
-        Requests.query(exchange, FILTER), Requests.query(exchange, "cursor"), null);
+        Requests.query(exchange, FILTER), Requests.query(exchange, "cursor"), Requests.query(exchange, "limit"));
     show(exchange, 200, request, new Form(), new Form());
   }
 
@@ -143,6 +143,9 @@ public final class TasksPage {
     }
     if (cursor != null) {
       query.put("cursor", cursor);
+    }
+    if (request.limit() != PageRequest.DEFAULT_LIMIT) {
+      query.put("limit", Integer.toString(request.limit()));
     }
     return query.isEmpty() ? "/" : "/?" + query.entrySet().stream()
         .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
