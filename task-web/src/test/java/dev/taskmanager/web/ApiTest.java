@@ -186,6 +186,7 @@ class ApiTest {
   void writesNeedTheJsonContentType() {
     assertProblem(server.json("POST", "/api/tasks", "text/plain", "{\"title\": \"x\"}"), 415, "unsupported-media-type");
     assertProblem(server.json("POST", "/api/tasks", null, "{\"title\": \"x\"}"), 415, "unsupported-media-type");
+    assertProblem(server.json("POST", "/api/tasks", ";", "{\"title\": \"x\"}"), 415, "unsupported-media-type");
     assertProblem(server.json("POST", "/api/tasks", "application/x-www-form-urlencoded", "title=x"), 415,
         "unsupported-media-type");
     assertProblem(server.json("POST", "/api/tasks", "application/json; charset=iso-8859-1", "{\"title\": \"x\"}"), 415,
