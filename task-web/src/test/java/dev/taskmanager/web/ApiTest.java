@@ -206,6 +206,10 @@ class ApiTest {
     HttpResponse<String> onCollection = server.json("PUT", "/api/tasks", "{}");
     assertThat(onCollection.headers().firstValue("Allow")).hasValue("DELETE, GET, POST");
 
+    HttpResponse<String> onEmptyId = server.json("POST", "/api/tasks/", "{}");
+    assertProblem(onEmptyId, 405, "method-not-allowed");
+    assertThat(onEmptyId.headers().firstValue("Allow")).hasValue("DELETE, GET, PATCH");
+
     HttpResponse<String> onHealth = server.json("POST", "/health/live", "{}");
     assertProblem(onHealth, 405, "method-not-allowed");
     assertThat(onHealth.headers().firstValue("Allow")).hasValue("GET");
