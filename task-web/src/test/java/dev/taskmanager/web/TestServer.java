@@ -1,5 +1,6 @@
 package dev.taskmanager.web;
 
+import com.google.inject.Module;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskDraft;
 import java.io.ByteArrayOutputStream;
@@ -40,7 +41,12 @@ final class TestServer implements AutoCloseable {
   private HttpClient client;
 
   private TestServer(Settings settings) {
-    app = WebApp.start(settings, new InMemoryStoreModule(store), Clock.systemUTC(),
+    this(settings, null);
+  }
+
+  /** With {@code storeModule}, or {@code null} for the in-memory {@link #store}. */
+  private TestServer(Settings settings, Module storeModule) {
+    app = WebApp.start(settings, storeModule == null ? new InMemoryStoreModule(store) : storeModule, Clock.systemUTC(),
         new PrintStream(console, true, StandardCharsets.UTF_8));
     base = app.url();
     newSession();
@@ -60,6 +66,16 @@ final class TestServer implements AutoCloseable {
         Path.of("target", "test-data").toString()));
     args.addAll(List.of(flags));
     return new TestServer(Settings.parse(Map.of(), args.toArray(String[]::new)));
+  }
+
+  /**
+   * A server on the default store: the embedded MongoDB-wire server on {@code dataDir}, reached
+   * through the driver. {@link #store} is not used; its address is in {@code dataDir/mongo.address}.
+   */
+  static TestServer startOnEmbeddedMongo(Path dataDir) {
+    Settings settings = Settings.parse(Map.of(), new String[] {"--http-port", "0", "--secret", SECRET, "--data-dir",
+        dataDir.toString()});
+    return new TestServer(settings, new MongoStoreModule(settings));
   }
 
   URI uri(String path) {
