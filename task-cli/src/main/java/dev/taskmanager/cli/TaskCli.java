@@ -153,7 +153,15 @@ public final class TaskCli implements Callable<Integer> {
         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
     commandLine.setOut(out);
     commandLine.setErr(err);
-    int exitCode = commandLine.execute(args);
+    int exitCode;
+    try {
+      exitCode = commandLine.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError exhausted) {
+      // Errors pass picocli's handlers by; the person still gets one line, not a JVM's stack trace.
+      err.println("task: out of memory (" + exhausted.getClass().getSimpleName() + "); give the JVM more with"
+          + " TASK_JAVA_OPTS=-Xmx1g, or run again with --verbose to see where");
+      exitCode = ExitCodes.INTERNAL_ERROR;
+    }
     out.flush();
     err.flush();
     System.exit(exitCode);
