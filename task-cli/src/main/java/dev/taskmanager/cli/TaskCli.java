@@ -158,8 +158,9 @@ public final class TaskCli implements Callable<Integer> {
       exitCode = commandLine.execute(args);
     } catch (OutOfMemoryError | StackOverflowError exhausted) {
       // Errors pass picocli's handlers by; the person still gets one line, not a JVM's stack trace.
-      err.println("task: out of memory (" + exhausted.getClass().getSimpleName() + "); give the JVM more with"
-          + " TASK_JAVA_OPTS=-Xmx1g, or run again with --verbose to see where");
+      String what = exhausted instanceof OutOfMemoryError ? "memory" : "stack";
+      err.println("task: the JVM ran out of " + what + "; give it more with TASK_JAVA_OPTS="
+          + (what.equals("memory") ? "-Xmx1g" : "-Xss8m") + ", or run again with --verbose to see where");
       exitCode = ExitCodes.INTERNAL_ERROR;
     }
     out.flush();
