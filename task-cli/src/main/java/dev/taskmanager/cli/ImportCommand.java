@@ -50,6 +50,12 @@ final class ImportCommand extends StoreCommand {
 
   /** Inputs from this size on get a progress bar (on a terminal). */
   static final long PROGRESS_FROM_BYTES = 512 * 1024;
+  /**
+   * The largest input imported: the whole input is checked, and held, before anything is written,
+   * so that a bad record leaves the store untouched. 32 MiB is about 200,000 exported tasks and
+   * fits a 256 MB heap; a larger export is imported in parts, each whole or not at all.
+   */
+  static final long MAX_INPUT_BYTES = 32L * 1024 * 1024;
 
   @Parameters(index = "0", paramLabel = "FILE", description = "The file to read, or - for standard input.")
   String file;
@@ -99,17 +105,35 @@ final class ImportCommand extends StoreCommand {
 
   private ReadResult readFile(Path path) throws IOException {
     try (InputStream in = InputFiles.open(file)) {
-      return read(in, Files.size(path));
+      // A pipe or device has no size to check here; the reading below is bounded all the same.
+      long size = Files.isRegularFile(path) ? Files.size(path) : 0;
+      if (size > MAX_INPUT_BYTES) {
+        throw tooLarge(file + " is " + size / (1024 * 1024) + " MiB");
+      }
+      return read(in, size);
     }
   }
 
   private ReadResult read(InputStream in, long size) throws IOException {
-    if (size < PROGRESS_FROM_BYTES) {
-      return format.reader().read(in);
+    // The size checked above may grow while the file is read, and standard input has none.
+    InputStream bounded = new BoundedInput(in);
+    try {
+      if (size < PROGRESS_FROM_BYTES) {
+        return format.reader().read(bounded);
+      }
+      try (Progress progress = Progress.start(terminal, "Reading", size, " KiB", 1024)) {
+        return format.reader().read(new Counting(bounded, progress));
+      }
+    } catch (InputTooLargeException tooLarge) {
+      throw tooLarge((file.equals("-") ? "the input" : file) + " is larger than " + MAX_INPUT_BYTES / (1024 * 1024)
+          + " MiB");
     }
-    try (Progress progress = Progress.start(terminal, "Reading", size, " KiB", 1024)) {
-      return format.reader().read(new Counting(in, progress));
-    }
+  }
+
+  private static CliException tooLarge(String what) {
+    return new CliException(ExitCodes.INVALID_INPUT, "nothing imported: " + what + "; accepted: up to "
+        + MAX_INPUT_BYTES / (1024 * 1024) + " MiB (about 200,000 tasks) at once: import a larger file in parts"
+        + " (task export --format jsonl, then split it by lines)");
   }
 
   /** Turns records into tasks with the core's rules, noting every problem with its record. */
@@ -207,6 +231,41 @@ final class ImportCommand extends StoreCommand {
 
     ConflictCandidates() {
       super(List.of("fail", "skip", "replace"));
+    }
+  }
+
+  /** Thrown by {@link BoundedInput} past {@link #MAX_INPUT_BYTES}. */
+  private static final class InputTooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+  }
+
+  /** Stops reading past {@link #MAX_INPUT_BYTES}, so no input can fill the memory. */
+  private static final class BoundedInput extends FilterInputStream {
+    private long count;
+
+    BoundedInput(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      count(b < 0 ? 0 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      count(Math.max(n, 0));
+      return n;
+    }
+
+    private void count(int bytes) throws InputTooLargeException {
+      count += bytes;
+      if (count > MAX_INPUT_BYTES) {
+        throw new InputTooLargeException();
+      }
     }
   }
 

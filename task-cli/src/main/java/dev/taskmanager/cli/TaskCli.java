@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -34,11 +35,6 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = false,
     description = "Lists, adds, edits, deletes, imports and exports tasks, and checks the store they live in.",
-    subcommands = {
-        AddCommand.class, ListCommand.class, ShowCommand.class, EditCommand.class, DeleteCommand.class,
-        ResetCommand.class, ExportCommand.class, ImportCommand.class, StatsCommand.class,
-        DoctorCommand.class, CompletionCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         " 0:success",
@@ -61,6 +57,12 @@ import picocli.CommandLine.Spec;
         "Colour only on a terminal, and never when NO_COLOR is set."
     })
 public final class TaskCli implements Callable<Integer> {
+
+  /** The subcommands, in the order help lists them; {@link #commandLine} registers them. */
+  private static final List<Class<?>> SUBCOMMANDS = List.of(
+      AddCommand.class, ListCommand.class, ShowCommand.class, EditCommand.class, DeleteCommand.class,
+      ResetCommand.class, ExportCommand.class, ImportCommand.class, StatsCommand.class,
+      DoctorCommand.class, CompletionCommand.class);
 
   @Mixin
   StoreOptions storeOptions = new StoreOptions();
@@ -85,9 +87,43 @@ public final class TaskCli implements Callable<Integer> {
     throw new ParameterException(spec.commandLine(), "Missing command: say what to do, e.g. 'task list'");
   }
 
-  /** The command line with its error handling, commands built and injected by {@code factory}. */
-  public static CommandLine commandLine(CliFactory factory) {
+  /**
+   * The command line for these arguments, with its error handling, commands built and injected by
+   * {@code factory}. Picocli reads every command's model by reflection at each start, and its
+   * classes cannot go in the class-data archive, so only the subcommand the arguments name is
+   * built — unless they name none, ask for the completion script (made from every command), or do
+   * not parse that way, when all are, and the full model answers and explains.
+   */
+  public static CommandLine commandLine(CliFactory factory, String... args) {
+    Class<?> named = namedSubcommand(args);
+    if (named != null && named != CompletionCommand.class) {
+      CommandLine lean = commandLine(factory, List.of(named));
+      try {
+        lean.parseArgs(args);
+        return lean;
+      } catch (ParameterException notThisWay) {
+        // e.g. the name was an option's value: the full model parses it as it should be.
+      }
+    }
+    return commandLine(factory, SUBCOMMANDS);
+  }
+
+  /** The first argument that is a subcommand's name or alias, if any. */
+  private static Class<?> namedSubcommand(String... args) {
+    for (String arg : args) {
+      for (Class<?> subcommand : SUBCOMMANDS) {
+        Command command = subcommand.getAnnotation(Command.class);
+        if (command.name().equals(arg) || Arrays.asList(command.aliases()).contains(arg)) {
+          return subcommand;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static CommandLine commandLine(CliFactory factory, List<Class<?>> subcommands) {
     CommandLine commandLine = new CommandLine(TaskCli.class, factory);
+    subcommands.forEach(commandLine::addSubcommand);
     ErrorHandler errors = new ErrorHandler();
     commandLine.setExecutionExceptionHandler(errors);
     commandLine.setParameterExceptionHandler(errors);
@@ -109,7 +145,7 @@ public final class TaskCli implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    CommandLine commandLine = commandLine(new CliFactory(new CliModule(Terminal.system(), StoreModules::select)));
+    CommandLine commandLine = commandLine(new CliFactory(new CliModule(Terminal.system(), StoreModules::select)), args);
     // UTF-8 whatever the locale: exports and JSON are UTF-8, and a C locale would turn text into '?'.
     PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
@@ -117,7 +153,16 @@ public final class TaskCli implements Callable<Integer> {
         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
     commandLine.setOut(out);
     commandLine.setErr(err);
-    int exitCode = commandLine.execute(args);
+    int exitCode;
+    try {
+      exitCode = commandLine.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError exhausted) {
+      // Errors pass picocli's handlers by; the person still gets one line, not a JVM's stack trace.
+      String what = exhausted instanceof OutOfMemoryError ? "memory" : "stack";
+      err.println("task: the JVM ran out of " + what + "; give it more with TASK_JAVA_OPTS="
+          + (what.equals("memory") ? "-Xmx1g" : "-Xss8m") + ", or run again with --verbose to see where");
+      exitCode = ExitCodes.INTERNAL_ERROR;
+    }
     out.flush();
     err.flush();
     System.exit(exitCode);

@@ -42,7 +42,7 @@ final class Cli {
   }
 
   Result run(String... args) {
-    CommandLine commandLine = TaskCli.commandLine(new CliFactory(new CliModule(terminal, stores)));
+    CommandLine commandLine = TaskCli.commandLine(new CliFactory(new CliModule(terminal, stores)), args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     commandLine.setOut(new PrintWriter(out, true));

@@ -213,6 +213,61 @@ class ImportBadInputTest {
     assertUnchanged();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"deep", "long number", "long string"})
+  void jsonBeyondTheParsersLimitsIsRefusedInPlainWords(String what) throws IOException {
+    String value = what.equals("deep") ? "[".repeat(5_000) + "]".repeat(5_000)
+        : what.equals("long number") ? "9".repeat(5_000) : "\"" + "s".repeat(70_000) + "\"";
+    Path file = write("tasks.json", "[{\"id\": 1, \"title\": \"a\", \"shortdesc\": " + value + "}]");
+
+    Result result = cli.run("import", file.toString());
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    assertThat(result.err()).startsWith("task: " + file + ":1:").contains("exceeds the maximum allowed")
+        .doesNotContain("StreamReadConstraints", "`");
+    assertUnchanged();
+  }
+
+  @Test
+  void aJsonLinesLineLongerThanAnyRecordStopsTheReading() throws IOException {
+    Path file = write("tasks.jsonl", "{\"id\": 1, \"title\": \"a\"}\n{\"id\": 2, \"title\": \""
+        + "t".repeat(300_000) + "\"}\n");
+
+    Result result = cli.run("import", file.toString());
+
+    assertRefused(result, file + ":2: the line is longer than 262144 characters; accepted: one task object per line");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"1,", "1,\""})
+  void aCsvRecordLongerThanAnyTaskStopsTheReading(String start) throws IOException {
+    Path file = write("tasks.csv", "id,title\n" + start + "c".repeat(300_000) + "\n");
+
+    Result result = cli.run("import", file.toString());
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    assertThat(result.err()).startsWith("task: " + file + ":2: the ").contains("longer than 262144 characters");
+    assertUnchanged();
+  }
+
+  @Test
+  void csvJunkThatIsTextIsRefusedWithItsLine() throws IOException {
+    Random random = new Random(7);
+    StringBuilder junk = new StringBuilder("id,title\n");
+    String alphabet = "ab,\"\n\r 1\u00e9\u2028";
+    for (int i = 0; i < 20_000; i++) {
+      junk.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    Path file = write("junk.csv", junk.toString());
+
+    Result result = cli.run("import", file.toString());
+
+    assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+    assertThat(result.errLines()).allMatch(line -> line.startsWith("task: "));
+    assertThat(result.err()).contains("nothing imported");
+    assertUnchanged();
+  }
+
   @Test
   void jsonThatIsNotAnArrayIsRefused() throws IOException {
     Path file = write("tasks.json", "{\"id\": 1, \"title\": \"a\"}");

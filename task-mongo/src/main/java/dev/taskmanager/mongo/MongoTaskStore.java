@@ -51,6 +51,7 @@ public final class MongoTaskStore implements TaskStore {
   /** Each create that collides with a stored id moves the sequence past all of them; more is a storm. */
   private static final int CREATE_ATTEMPTS = 10;
   private static final int IDS_PER_QUERY = 1_000;
+  private static final int TASKS_PER_WRITE = 1_000;
 
   private final MongoCollection<Document> tasks;
   private final MongoCollection<Document> settings;
@@ -186,8 +187,38 @@ public final class MongoTaskStore implements TaskStore {
     return largest == null ? -1 : TaskDocuments.idOf(largest);
   }
 
+  /**
+   * Inserts in commands of {@value #TASKS_PER_WRITE} tasks, each well within the socket timeout (one
+   * command of 100,000 took longer than that on the embedded server, which then kept a part of it).
+   * When a command fails, the tasks this import inserted are deleted again, so that it leaves nothing
+   * behind: ImportTasks checked just before that none of these ids was stored, and an id another
+   * writer took meanwhile is left to it.
+   */
   private long insertWhereFree(List<Task> imported) {
-    List<Document> documents = imported.stream().map(TaskDocuments::toDocument).collect(Collectors.toList());
+    long written = 0;
+    Set<Long> takenMeanwhile = new HashSet<>();
+    try {
+      for (int from = 0; from < imported.size(); from += TASKS_PER_WRITE) {
+        written += insertChunkWhereFree(imported.subList(from, Math.min(imported.size(), from + TASKS_PER_WRITE)),
+            takenMeanwhile);
+      }
+      return written;
+    } catch (RuntimeException failed) {
+      try {
+        List<Long> ids = imported.stream().map(Task::id).filter(id -> !takenMeanwhile.contains(id))
+            .collect(Collectors.toList());
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+          tasks.deleteMany(in(ID, ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))));
+        }
+      } catch (RuntimeException undoFailed) {
+        failed.addSuppressed(undoFailed);
+      }
+      throw failed;
+    }
+  }
+
+  private long insertChunkWhereFree(List<Task> chunk, Set<Long> takenMeanwhile) {
+    List<Document> documents = chunk.stream().map(TaskDocuments::toDocument).collect(Collectors.toList());
     try {
       tasks.insertMany(documents, new InsertManyOptions().ordered(false));
       return documents.size();
@@ -197,16 +228,21 @@ public final class MongoTaskStore implements TaskStore {
         if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
           throw partly;
         }
+        takenMeanwhile.add(chunk.get(error.getIndex()).id());
       }
       return documents.size() - partly.getWriteErrors().size();
     }
   }
 
+  /** Replaces in commands of {@value #TASKS_PER_WRITE} tasks; a failure part way leaves those before it replaced. */
   private long replaceOrInsert(List<Task> imported) {
     List<WriteModel<Document>> replacements = imported.stream()
         .map(task -> new ReplaceOneModel<>(eq(ID, task.id()), TaskDocuments.toDocument(task), new ReplaceOptions().upsert(true)))
         .collect(Collectors.toList());
-    tasks.bulkWrite(replacements, new BulkWriteOptions().ordered(false));
+    for (int from = 0; from < replacements.size(); from += TASKS_PER_WRITE) {
+      tasks.bulkWrite(replacements.subList(from, Math.min(replacements.size(), from + TASKS_PER_WRITE)),
+          new BulkWriteOptions().ordered(false));
+    }
     return replacements.size();
   }
 }

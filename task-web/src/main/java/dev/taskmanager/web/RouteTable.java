@@ -16,8 +16,11 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.util.PathTemplateMatcher;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -44,6 +47,7 @@ public final class RouteTable {
   private final PageErrors pageErrors;
   private final Problems problems;
   private final FormPosts formPosts;
+  private final PathTemplateMatcher<Set<String>> methodsByTemplate;
 
   @Inject
   RouteTable(TasksPage tasksPage, TaskPage taskPage, ResetPage resetPage, TasksApi tasksApi, TaskApi taskApi,
@@ -74,6 +78,7 @@ public final class RouteTable {
 
         new Route("GET", "/static/app.css", Kind.FILE, files.file("static/app.css", "text/css; charset=UTF-8")),
         new Route("GET", "/favicon.svg", Kind.FILE, files.file("static/favicon.svg", "image/svg+xml")));
+    this.methodsByTemplate = methodsByTemplate(routes);
   }
 
   public List<Route> routes() {
@@ -105,28 +110,22 @@ public final class RouteTable {
     }
   }
 
-  /** The methods of the routes whose template matches the request's path. */
+  /**
+   * The methods of the routes whose template matches the request's path, matched as the router
+   * matches (a trailing slash, an empty segment), so the 405's {@code Allow} is never empty.
+   */
   private Set<String> allowed(HttpServerExchange exchange) {
-    Set<String> methods = new TreeSet<>();
-    String[] segments = exchange.getRelativePath().split("/", -1);
-    for (Route route : routes) {
-      if (matches(route.template().split("/", -1), segments)) {
-        methods.add(route.method());
-      }
-    }
-    return methods;
+    PathTemplateMatcher.PathMatchResult<Set<String>> match = methodsByTemplate.match(exchange.getRelativePath());
+    return match == null ? Set.of() : match.getValue();
   }
 
-  private static boolean matches(String[] template, String[] path) {
-    if (template.length != path.length) {
-      return false;
+  private static PathTemplateMatcher<Set<String>> methodsByTemplate(List<Route> routes) {
+    Map<String, Set<String>> methods = new LinkedHashMap<>();
+    for (Route route : routes) {
+      methods.computeIfAbsent(route.template(), template -> new TreeSet<>()).add(route.method());
     }
-    for (int i = 0; i < template.length; i++) {
-      boolean variable = template[i].startsWith("{") && !path[i].isEmpty();
-      if (!variable && !template[i].equals(path[i])) {
-        return false;
-      }
-    }
-    return true;
+    PathTemplateMatcher<Set<String>> matcher = new PathTemplateMatcher<>();
+    methods.forEach(matcher::add);
+    return matcher;
   }
 }

@@ -186,6 +186,7 @@ class ApiTest {
   void writesNeedTheJsonContentType() {
     assertProblem(server.json("POST", "/api/tasks", "text/plain", "{\"title\": \"x\"}"), 415, "unsupported-media-type");
     assertProblem(server.json("POST", "/api/tasks", null, "{\"title\": \"x\"}"), 415, "unsupported-media-type");
+    assertProblem(server.json("POST", "/api/tasks", ";", "{\"title\": \"x\"}"), 415, "unsupported-media-type");
     assertProblem(server.json("POST", "/api/tasks", "application/x-www-form-urlencoded", "title=x"), 415,
         "unsupported-media-type");
     assertProblem(server.json("POST", "/api/tasks", "application/json; charset=iso-8859-1", "{\"title\": \"x\"}"), 415,
@@ -204,6 +205,10 @@ class ApiTest {
 
     HttpResponse<String> onCollection = server.json("PUT", "/api/tasks", "{}");
     assertThat(onCollection.headers().firstValue("Allow")).hasValue("DELETE, GET, POST");
+
+    HttpResponse<String> onEmptyId = server.json("POST", "/api/tasks/", "{}");
+    assertProblem(onEmptyId, 405, "method-not-allowed");
+    assertThat(onEmptyId.headers().firstValue("Allow")).hasValue("DELETE, GET, PATCH");
 
     HttpResponse<String> onHealth = server.json("POST", "/health/live", "{}");
     assertProblem(onHealth, 405, "method-not-allowed");

@@ -280,6 +280,10 @@ class PageTest {
     HttpResponse<String> wrongMethod = server.get("/tasks");
     assertThat(wrongMethod.statusCode()).isEqualTo(405);
     assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("POST");
+
+    HttpResponse<String> trailingSlash = server.get("/tasks/0/delete/");
+    assertThat(trailingSlash.statusCode()).isEqualTo(405);
+    assertThat(trailingSlash.headers().firstValue("Allow")).hasValue("POST");
   }
 
   @Test

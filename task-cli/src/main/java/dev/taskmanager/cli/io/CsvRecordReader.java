@@ -131,10 +131,16 @@ final class CsvRecordReader implements RecordReader {
       recordLine = line;
       List<String> fields = new ArrayList<>();
       StringBuilder field = new StringBuilder();
+      long length = 0;
       while (true) {
+        if (++length > MAX_RECORD_CHARS) {
+          throw new CsvSyntaxException(recordLine, "the record is longer than " + MAX_RECORD_CHARS
+              + " characters; accepted: a record of id, title, shortdesc and priority");
+        }
         int c = read();
         if (c == '"' && field.length() == 0) {
           quoted(field);
+          length += field.length();
           c = peek();
           if (c != ',' && c != '\n' && c != '\r' && c != -1) {
             throw new CsvSyntaxException(line, "text after the closing quote of a field; "
@@ -178,6 +184,10 @@ final class CsvRecordReader implements RecordReader {
             continue;
           }
           return;
+        }
+        if (field.length() > MAX_RECORD_CHARS) {
+          throw new CsvSyntaxException(start, "the quoted field that starts on this line is longer than "
+              + MAX_RECORD_CHARS + " characters (a quote never closed?); accepted: a closing quote");
         }
         if (c == '\n') {
           line++;

@@ -3,6 +3,7 @@ package dev.taskmanager.cli.io;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
@@ -25,6 +26,7 @@ public final class Json {
       // Messages carry the position we print ourselves, not a dump of the source.
       .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
       .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(RecordReader.MAX_VALUE_CHARS).build())
       .build();
 
   private Json() {}

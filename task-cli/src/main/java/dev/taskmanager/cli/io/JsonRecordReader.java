@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.taskmanager.core.model.Violation;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -72,15 +72,19 @@ final class JsonRecordReader implements RecordReader {
   private ReadResult readLines(InputStream in) throws IOException {
     List<RawRecord> records = new ArrayList<>();
     List<InputProblem> problems = new ArrayList<>();
-    BufferedReader reader = new BufferedReader(Utf8.strictReader(in));
+    Reader reader = Utf8.strictReader(in);
     long lineNumber = 0;
     int number = 0;
     while (true) {
       String line;
       try {
-        line = reader.readLine();
+        line = readLine(reader);
       } catch (CharacterCodingException notText) {
         problems.add(new InputProblem(lineNumber + 1, 0, "line " + Utf8.NOT_TEXT));
+        break;
+      } catch (LineTooLongException tooLong) {
+        problems.add(new InputProblem(lineNumber + 1, 0, "the line is longer than " + MAX_RECORD_CHARS
+            + " characters; accepted: one task object per line"));
         break;
       }
       if (line == null) {
@@ -112,6 +116,27 @@ final class JsonRecordReader implements RecordReader {
       problems.add(new InputProblem(1, 0, "the input is empty; accepted: one JSON task object per line"));
     }
     return new ReadResult(records, problems, number);
+  }
+
+  /** The next line without its end (LF or CRLF), or {@code null} at the end of the input. */
+  private static String readLine(Reader reader) throws IOException {
+    StringBuilder line = new StringBuilder();
+    int c;
+    while ((c = reader.read()) >= 0 && c != '\n') {
+      if (line.length() >= MAX_RECORD_CHARS) {
+        throw new LineTooLongException();
+      }
+      line.append((char) c);
+    }
+    if (c < 0 && line.length() == 0) {
+      return null;
+    }
+    int end = line.length();
+    return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+  }
+
+  private static final class LineTooLongException extends IOException {
+    private static final long serialVersionUID = 1L;
   }
 
   /** Reads the value at the parser's current token as a record, leaving the parser on its last token. */
@@ -224,7 +249,8 @@ final class JsonRecordReader implements RecordReader {
   }
 
   private static String firstLine(String message) {
-    String line = message == null ? "" : message.lines().findFirst().orElse("");
+    // The parser's limits name the setting that holds them, which means nothing to the reader.
+    String line = message == null ? "" : message.lines().findFirst().orElse("").replaceAll(", from `[^`]*`", "");
     return line.length() > 160 ? line.substring(0, 160) + "…" : line;
   }
 

@@ -91,7 +91,8 @@ public final class RequestBodies {
     if (header == null) {
       return "";
     }
-    String[] parts = header.split(";");
+    // -1 keeps the empty parts: a header of only ";" still has its (empty) media type.
+    String[] parts = header.split(";", -1);
     for (int i = 1; i < parts.length; i++) {
       String[] parameter = parts[i].split("=", 2);
       if (parameter.length == 2 && parameter[0].strip().equalsIgnoreCase("charset")
