@@ -31,7 +31,7 @@ public final class EmbeddedMongo implements AutoCloseable {
   private static final int EVENT_LOOPS = 32;
   /**
    * MVStore's default 16 MB cache makes full scans (a title search) of 100,000 tasks crawl for a
-   * minute after opening; 64 MB holds them, and stays well inside the web app's 192 MB heap.
+   * minute after opening; 64 MB holds them, inside the web app's 128 MB heap.
    */
   private static final int CACHE_MEGABYTES = 64;
 

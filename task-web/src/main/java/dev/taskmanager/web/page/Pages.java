@@ -6,6 +6,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
 import jakarta.inject.Inject;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,12 +31,12 @@ final class Pages {
     full.put("csrf", csrf.issue());
     String message = flash.take(exchange);
     full.put("flash", message == null ? "" : message);
-    String html = templates.render(template, full);
+    ByteBuffer html = templates.render(template, full);
     exchange.setStatusCode(status);
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html; charset=UTF-8");
     // Pages carry CSRF tokens and personal data: never stored by a browser or proxy.
     exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
-    exchange.getResponseSender().send(html, StandardCharsets.UTF_8);
+    exchange.getResponseSender().send(html);
   }
 
   /** Post/redirect/get: a 303 to {@code location}, whose page then shows {@code message} once. */

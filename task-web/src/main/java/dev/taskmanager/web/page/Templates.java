@@ -8,9 +8,14 @@ import freemarker.core.TemplateClassResolver;
 import freemarker.template.Configuration;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -43,10 +48,26 @@ public final class Templates {
   }
 
   /** The page a template makes of a model. */
-  public String render(String name, Map<String, ?> model) throws IOException, TemplateException {
-    StringWriter html = new StringWriter(8192);
-    configuration.getTemplate(name).process(model, html);
-    return html.toString();
+  public ByteBuffer render(String name, Map<String, ?> model) throws IOException, TemplateException {
+    // Straight to UTF-8 bytes: a page of 100 tasks is ~90 KB, and building it as a String first
+    // (a StringBuffer doubling as it grows, then a copy, then an encoding) was a third of its cost.
+    Html html = new Html();
+    try (Writer writer = new BufferedWriter(new OutputStreamWriter(html, StandardCharsets.UTF_8), 8192)) {
+      configuration.getTemplate(name).process(model, writer);
+    }
+    return html.bytes();
+  }
+
+  /** The page's bytes, handed over without a copy. */
+  private static final class Html extends ByteArrayOutputStream {
+
+    Html() {
+      super(32 * 1024);
+    }
+
+    ByteBuffer bytes() {
+      return ByteBuffer.wrap(buf, 0, count);
+    }
   }
 
   private static TemplateLoader loader(Resources resources) {
