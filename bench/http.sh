@@ -230,7 +230,7 @@ measure() {
 # The page's p50 latency, one request at a time, for `seconds`.
 page_latency() {
   local name=$1 seconds=$2 url=$3
-  run_wrk warmup -t1 -c1 -d1s "$url"
+  run_wrk warmup -t1 -c1 -d"${warmup}s" "$url"
   run_wrk "$name" -t1 -c1 -d"${seconds}s" "$url"
 }
 
