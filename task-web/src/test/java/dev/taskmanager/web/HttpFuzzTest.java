@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,8 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
  * after every request on the in-memory stores, and after every write and every
  * {@value #MONGO_CHECK_EVERY}th request on MongoDB, where reading it costs a round trip.
  *
- * <p>Seeded and reproducible: the seed is printed, and {@code -Dfuzz.seed=N} sends the same
- * requests again; {@code -Dfuzz.requests} and {@code -Dfuzz.seconds} bound the run.
+ * <p>Seeded and reproducible: the same seed every build, printed; {@code -Dfuzz.seed=N} sends
+ * another run of requests (or the same again); {@code -Dfuzz.requests} and {@code -Dfuzz.seconds} bound the run.
  */
 class HttpFuzzTest {
 
@@ -65,16 +64,19 @@ class HttpFuzzTest {
   private static final int MAX_TASKS = 40;
   private static final int MONGO_CHECK_EVERY = 100;
   private static final int FAILURES_SHOWN = 20;
+  private static final long DEFAULT_SEED = 2006441422068915582L;
 
   /**
    * What an answer must never show: exception class names, stack frames, the names of the libraries
    * inside, file paths. The hostile values sent never contain any of these, so an echo is no leak.
+   * Names short enough for random text to spell (XNIO: seed 2006441422068915582 stored a title with
+   * "XNiO" in it, and the page showed it) are matched only as packages.
    */
   private static final Pattern LEAK = Pattern.compile(
       // Each alternative starts at a word boundary and never backtracks over a long run of letters,
       // so a 60 KB echoed value is scanned in linear time.
       "\\b[a-z]++\\.[a-z]++\\.[A-Z]\\w*?(Exception|Error)\\b|\\b[A-Z]\\w*?Exception\\b|\\b\\w+?Error: "
-          + "|\\bat (dev|java|jdk|io|org|com|de|sun)\\.|\\bjavax?\\.|(?i:undertow|freemarker|xnio|bwaldvogel)"
+          + "|\\bat (dev|java|jdk|io|org|com|de|sun)\\.|\\bjavax?\\.|(?i:undertow|freemarker|bwaldvogel)|org\\.xnio"
           + "|com\\.mongodb|org\\.bson|io\\.netty|com\\.fasterxml|\\.java:\\d|\\.ftlh"
           + "|/work/|/tmp/|/home/|/root/|/target/|/src/main/|file:/");
 
@@ -85,7 +87,8 @@ class HttpFuzzTest {
 
   @Test
   void hostileRequestsGetNo5xxShowNoInternalsAndChangeNothingUnlessAccepted() throws Exception {
-    long seed = Long.getLong("fuzz.seed", new SecureRandom().nextLong());
+    // A fixed seed by default, so the build is the same every time; -Dfuzz.seed explores others.
+    long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
     int requests = Integer.getInteger("fuzz.requests", DEFAULT_REQUESTS);
     Instant deadline = Instant.now().plus(Duration.ofSeconds(Long.getLong("fuzz.seconds", TIME_LIMIT_SECONDS)));
     System.out.println("HttpFuzzTest: seed " + seed + " (repeat with -Dfuzz.seed=" + seed + "), " + requests
