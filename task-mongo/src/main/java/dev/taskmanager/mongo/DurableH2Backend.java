@@ -26,7 +26,8 @@ import org.h2.mvstore.type.DataType;
  * disabled, so that no background commit makes ours return before its chunk is written, and with
  * a retention time of 0, so that frequent commits do not keep old chunks and bloat the file.
  *
- * <p>Collections named {@code tasks} keep their documents in page order ({@link
+ * <p>Its maps keep documents, index keys and positions as BSON ({@link BsonDataType}), and
+ * collections named {@code tasks} keep their documents in page order ({@link
  * OrderedTaskCollection}).
  *
  * <p>Waiting blocks the netty event loop that runs the command; the server is bound with enough
