@@ -7,31 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The JSON API over HTTP: every route, and every error status it documents. */
 class ApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static TestServer server;
 
-  @BeforeAll
-  static void startServer() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
-  @BeforeEach
-  void emptyStore() {
-    server.store.clear();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.start();
 
   @Test
   void createsATaskWith201AndItsLocation() throws Exception {

@@ -21,10 +21,8 @@ import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** CSRF tokens: checked on every form post, stateless, shared by replicas with the same secret. */
 class CsrfTest {
@@ -33,22 +31,9 @@ class CsrfTest {
   /** Every form of the page: create, edit, delete, delete by title, reset. */
   private static final List<String> FORMS = List.of("/tasks", "/tasks/0", "/tasks/0/delete", "/delete-by-title",
       "/reset");
-  private static TestServer server;
 
-  @BeforeAll
-  static void startServer() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
-  @BeforeEach
-  void emptyStore() {
-    server.store.clear();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.start();
 
   @Test
   void everyFormRefusesEveryBadTokenWithAClear403Page() {

@@ -7,10 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,21 +17,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Bad input on every field of the page's forms: a 4xx page that says what is wrong, never a 5xx. */
 class PageBadInputTest {
 
-  private static TestServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.start();
 
   @BeforeEach
   void oneTask() {
-    server.store.clear();
     server.given("Existing", 1);
   }
 

@@ -9,31 +9,14 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The page over HTTP, read as a person would: what the HTML shows after each action. */
 class PageTest {
 
-  private static TestServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.close();
-  }
-
-  @BeforeEach
-  void emptyStore() {
-    server.store.clear();
-    server.newSession();
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.start();
 
   @Test
   void emptyListSaysHowToStart() {

@@ -23,15 +23,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.jsoup.nodes.Document;
 
 /**
  * A started web app on 127.0.0.1 and a free port, on a {@link SwitchableTaskStore} (or the embedded
  * MongoDB-wire server), with an HTTP client that keeps cookies (for flash messages) and does not
  * follow redirects (to see the 303s).
- * One per test class; {@link #close()} stops it.
+ * One per test class, either as {@code @RegisterExtension static final TestServer server =
+ * TestServer.start();} (an empty store and a new session before each test, stopped after the
+ * class) or in try-with-resources.
  */
-final class TestServer implements AutoCloseable {
+final class TestServer implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
   static final String SECRET = "test-secret-test-secret-test-secret-0123";
 
@@ -158,6 +163,18 @@ final class TestServer implements AutoCloseable {
         .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
             + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
+  }
+
+  /** As a registered extension: each test starts on an empty store, as a new browser. */
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    store.clear();
+    newSession();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   @Override
