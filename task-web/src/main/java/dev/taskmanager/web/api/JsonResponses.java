@@ -1,9 +1,9 @@
 package dev.taskmanager.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.taskmanager.web.http.Responses;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import java.nio.charset.StandardCharsets;
 
 /** Sends JSON responses. */
 final class JsonResponses {
@@ -14,12 +14,12 @@ final class JsonResponses {
     exchange.setStatusCode(status);
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
     exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
-    exchange.getResponseSender().send(mapper.writeValueAsString(body), StandardCharsets.UTF_8);
+    Responses.send(exchange, mapper.writeValueAsBytes(body));
   }
 
   static void noContent(HttpServerExchange exchange) {
     exchange.setStatusCode(204);
     exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
-    exchange.endExchange();
+    Responses.end(exchange);
   }
 }

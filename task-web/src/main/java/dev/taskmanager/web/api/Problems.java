@@ -9,12 +9,12 @@ import dev.taskmanager.core.model.TaskStoreException;
 import dev.taskmanager.core.model.Violation;
 import dev.taskmanager.web.http.FailureResponses;
 import dev.taskmanager.web.http.HttpException;
+import dev.taskmanager.web.http.Responses;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The one place where a failed API request becomes an {@code application/problem+json} document
@@ -89,7 +89,7 @@ public final class Problems extends FailureResponses {
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/problem+json");
     exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
     try {
-      exchange.getResponseSender().send(mapper.writeValueAsString(problem), StandardCharsets.UTF_8);
+      Responses.send(exchange, mapper.writeValueAsBytes(problem));
     } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
       throw new IllegalStateException(impossible);
     }

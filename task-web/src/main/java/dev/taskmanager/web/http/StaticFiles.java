@@ -2,7 +2,6 @@ package dev.taskmanager.web.http;
 
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,6 +32,6 @@ public final class StaticFiles {
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
     exchange.getResponseHeaders().put(Headers.CACHE_CONTROL,
         resources.sourceDirectory() != null ? "no-cache" : "public, max-age=3600");
-    exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+    Responses.send(exchange, bytes);
   }
 }

@@ -6,6 +6,7 @@ import dev.taskmanager.core.model.TaskStoreException;
 import dev.taskmanager.core.model.Violation;
 import dev.taskmanager.web.http.FailureResponses;
 import dev.taskmanager.web.http.HttpException;
+import dev.taskmanager.web.http.Responses;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
@@ -48,7 +49,7 @@ public final class PageErrors extends FailureResponses {
       LOG.log(Level.ERROR, "the error page could not be rendered", renderingFailed);
       exchange.setStatusCode(page.status);
       exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=UTF-8");
-      exchange.getResponseSender().send(page.heading + "\n" + page.advice, StandardCharsets.UTF_8);
+      Responses.send(exchange, (page.heading + "\n" + page.advice).getBytes(StandardCharsets.UTF_8));
     }
   }
 

@@ -2,12 +2,12 @@ package dev.taskmanager.web.page;
 
 import dev.taskmanager.web.http.CsrfTokens;
 import dev.taskmanager.web.http.FlashMessages;
+import dev.taskmanager.web.http.Responses;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -36,7 +36,7 @@ final class Pages {
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html; charset=UTF-8");
     // Pages carry CSRF tokens and personal data: never stored by a browser or proxy.
     exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
-    exchange.getResponseSender().send(html);
+    Responses.send(exchange, html);
   }
 
   /** Post/redirect/get: a 303 to {@code location}, whose page then shows {@code message} once. */
@@ -45,6 +45,6 @@ final class Pages {
     exchange.setStatusCode(StatusCodes.SEE_OTHER);
     exchange.getResponseHeaders().put(Headers.LOCATION, location);
     exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
-    exchange.endExchange();
+    Responses.end(exchange);
   }
 }
