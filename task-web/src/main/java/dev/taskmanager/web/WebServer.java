@@ -46,6 +46,7 @@ final class WebServer {
     this.graceful = new GracefulShutdownHandler(new SecurityHeaders(routes.handler()));
     this.undertow = Undertow.builder()
         .addHttpListener(settings.httpPort(), settings.httpHost())
+        .setWorkerThreads(settings.workerThreads())
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) Connections.DRAIN_LIMIT)
         .setServerOption(UndertowOptions.MAX_PARAMETERS, 100)
         .setServerOption(UndertowOptions.MAX_HEADER_SIZE, 64 * 1024)

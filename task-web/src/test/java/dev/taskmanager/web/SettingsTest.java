@@ -38,14 +38,21 @@ class SettingsTest {
         "TASK_DATA_DIR", "/var/lib/tasks",
         "TASK_HTTP_HOST", "0.0.0.0",
         "TASK_HTTP_PORT", "9090",
+        "TASK_WORKER_THREADS", "24",
         "TASK_SECRET", "s".repeat(32),
         "TASK_DEV", "true",
         "TASK_STORE", "MEMORY",
         "TASK_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8"));
 
     assertThat(settings).isEqualTo(new Settings(Settings.StoreKind.MEMORY, "mongodb://db:27017/?replicaSet=rs0",
-        "Tasks2", Path.of("/var/lib/tasks"), "0.0.0.0", 9090, "s".repeat(32), true,
+        "Tasks2", Path.of("/var/lib/tasks"), "0.0.0.0", 9090, 24, "s".repeat(32), true,
         TrustedProxies.parse("10.0.0.0/8,fd00::/8"), false));
+  }
+
+  @Test
+  void workerThreadsAreTwoPerCoreUnlessSet() {
+    assertThat(Settings.defaults().workerThreads()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
+    assertThat(Settings.parse(Map.of(), "--worker-threads", "3").workerThreads()).isEqualTo(3);
   }
 
   @Test
@@ -65,6 +72,9 @@ class SettingsTest {
       "TASK_HTTP_PORT | abc        | TASK_HTTP_PORT (--http-port) is \"abc\"; accepted: a whole number from 0 to 65535 (0 picks a free port)",
       "TASK_HTTP_PORT | 65536      | TASK_HTTP_PORT (--http-port) is \"65536\"; accepted: a whole number from 0 to 65535 (0 picks a free port)",
       "TASK_HTTP_PORT | -1         | TASK_HTTP_PORT (--http-port) is \"-1\"; accepted: a whole number from 0 to 65535 (0 picks a free port)",
+      "TASK_WORKER_THREADS | 0    | TASK_WORKER_THREADS (--worker-threads) is \"0\"; accepted: auto (2 per core) or a whole number from 1 to 1000",
+      "TASK_WORKER_THREADS | 1001 | TASK_WORKER_THREADS (--worker-threads) is \"1001\"; accepted: auto (2 per core) or a whole number from 1 to 1000",
+      "TASK_WORKER_THREADS | many | TASK_WORKER_THREADS (--worker-threads) is \"many\"; accepted: auto (2 per core) or a whole number from 1 to 1000",
       "TASK_HTTP_HOST | 'a b'      | TASK_HTTP_HOST (--http-host) is \"a b\"; accepted: an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0",
       "TASK_DEV       | maybe      | TASK_DEV (--dev) is \"maybe\"; accepted: 1, true, 0 or false",
       "TASK_STORE     | redis      | TASK_STORE (--store) is \"redis\"; accepted: mongo or memory",
