@@ -150,12 +150,6 @@ seed() {
     || fail "importing $count tasks into $data failed"
 }
 
-# The number of tasks in a store and its next id, as "COUNT NEXT".
-store_stats() {
-  timeout 120 java -jar "$cli_jar" --data-dir "$1" stats --format json \
-    | sed -n 's/.*"tasks":\([0-9]*\),"nextId":\([0-9]*\).*/\1 \2/p'
-}
-
 # Starts the web app on a data directory and waits for its first 200 on /health/ready, polling
 # every ~10 ms. Sets web_pid, web_url and started_ms (launch to first 200).
 start_web() {
@@ -258,16 +252,10 @@ done
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # The page the issue compares with the old app, which listed every task: 100 tasks.
 page_path="/?limit=100"
-data=$work/data
 for size in $sizes; do
-  if [ ! -d "$data" ]; then
-    seed "$data" 0 "$size"
-  else
-    # The store grew by the creates measured before: fill it up to the next size with new ids.
-    read -r count next <<<"$(store_stats "$data")"
-    [ -n "$next" ] || fail "could not read the number of tasks stored in $data"
-    seed "$data" "$next" $((size - count))
-  fi
+  # A fresh store of exactly N tasks: the creates measured at one size add tens of thousands.
+  data=$work/data-$size
+  seed "$data" 0 "$size"
   say "N = $size: starting the web app"
   start_web "$data"
   figures[ready_ms.$size]=$started_ms
@@ -302,7 +290,7 @@ done
 
 say "The ceiling: a static page of $page_bytes bytes from a bare Undertow server"
 port=$(free_port)
-# The same heap and collector as bin/task-web gives the app.
+# The collector bin/task-web gives the app, and a heap that never limits a static page.
 java -XX:+UseSerialGC -Xms32m -Xmx192m "${web_java_opts[@]}" -cp "$bench_jar" dev.taskmanager.bench.StaticPageServer "$port" "$page_bytes" \
   >"$work/ceiling.log" 2>&1 &
 ceiling_pid=$!
