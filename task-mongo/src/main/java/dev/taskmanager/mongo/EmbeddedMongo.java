@@ -30,13 +30,14 @@ public final class EmbeddedMongo implements AutoCloseable {
   /** Commits block the event loop that waits for them; many loops keep clients from sharing one. */
   private static final int EVENT_LOOPS = 32;
   /**
-   * The cache lives in the web app's heap (128 MB at most): 32 MB leaves it room. A title search
-   * reads every task; over 100,000 tasks it took 0.7 s with 32 MB, and 2.1 s with 64 MB, the heap
-   * then too full of cached pages to collect cheaply (MVStore's default 16 MB crawled for a minute
-   * after opening). The smaller cache also took the app's resident size after bench/http.sh's
-   * load from 224 to 190 MB.
+   * The cache lives in the web app's heap (128 MB at most). Pages, creates and lookups read the
+   * same few pages again and again; only a title search reads every task, and over 100,000 tasks
+   * it took 0.55-0.67 s with 16 MB, 0.7 s with 32 MB and 2.1 s with 64 MB, the heap then too full
+   * of cached pages to collect cheaply (the first search after opening took 2 s or more with
+   * each). The app's resident size after a create load: 179 MB with 16 MB, 194 with 32, 224 with
+   * 64.
    */
-  private static final int CACHE_MEGABYTES = 32;
+  private static final int CACHE_MEGABYTES = 16;
   /**
    * Every commit writes again the whole leaf page new tasks go to; H2's 16 KB leaves hold ~100 tasks,
    * 4 KB ones ~25: creates at 4 clients went from ~1,900/s to ~2,200/s (JMH, MongoCreateBenchmark).
