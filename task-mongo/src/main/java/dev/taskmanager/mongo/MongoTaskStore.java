@@ -151,9 +151,8 @@ public final class MongoTaskStore implements TaskStore {
     return MongoFailures.translate("looking up task ids", () -> {
       List<Long> distinct = List.copyOf(new HashSet<>(ids));
       Set<Long> existing = new HashSet<>();
-      for (int from = 0; from < distinct.size(); from += IDS_PER_QUERY) {
-        List<Long> chunk = distinct.subList(from, Math.min(distinct.size(), from + IDS_PER_QUERY));
-        tasks.find(in(ID, chunk)).projection(include(ID)).map(TaskDocuments::idOf).into(existing);
+      for (List<Long> part : partsOf(distinct, IDS_PER_QUERY)) {
+        tasks.find(in(ID, part)).projection(include(ID)).map(TaskDocuments::idOf).into(existing);
       }
       return existing;
     });
@@ -198,17 +197,16 @@ public final class MongoTaskStore implements TaskStore {
     long written = 0;
     Set<Long> takenMeanwhile = new HashSet<>();
     try {
-      for (int from = 0; from < imported.size(); from += TASKS_PER_WRITE) {
-        written += insertChunkWhereFree(imported.subList(from, Math.min(imported.size(), from + TASKS_PER_WRITE)),
-            takenMeanwhile);
+      for (List<Task> part : partsOf(imported, TASKS_PER_WRITE)) {
+        written += insertChunkWhereFree(part, takenMeanwhile);
       }
       return written;
     } catch (RuntimeException failed) {
       try {
         List<Long> ids = imported.stream().map(Task::id).filter(id -> !takenMeanwhile.contains(id))
             .collect(Collectors.toList());
-        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
-          tasks.deleteMany(in(ID, ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY))));
+        for (List<Long> part : partsOf(ids, IDS_PER_QUERY)) {
+          tasks.deleteMany(in(ID, part));
         }
       } catch (RuntimeException undoFailed) {
         failed.addSuppressed(undoFailed);
@@ -239,10 +237,18 @@ public final class MongoTaskStore implements TaskStore {
     List<WriteModel<Document>> replacements = imported.stream()
         .map(task -> new ReplaceOneModel<>(eq(ID, task.id()), TaskDocuments.toDocument(task), new ReplaceOptions().upsert(true)))
         .collect(Collectors.toList());
-    for (int from = 0; from < replacements.size(); from += TASKS_PER_WRITE) {
-      tasks.bulkWrite(replacements.subList(from, Math.min(replacements.size(), from + TASKS_PER_WRITE)),
-          new BulkWriteOptions().ordered(false));
+    for (List<WriteModel<Document>> part : partsOf(replacements, TASKS_PER_WRITE)) {
+      tasks.bulkWrite(part, new BulkWriteOptions().ordered(false));
     }
     return replacements.size();
+  }
+
+  /** The list in consecutive views of at most {@code size} elements, for commands of bounded size. */
+  private static <T> List<List<T>> partsOf(List<T> list, int size) {
+    List<List<T>> parts = new ArrayList<>();
+    for (int from = 0; from < list.size(); from += size) {
+      parts.add(list.subList(from, Math.min(list.size(), from + size)));
+    }
+    return parts;
   }
 }
