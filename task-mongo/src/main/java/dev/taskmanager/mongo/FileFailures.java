@@ -15,10 +15,7 @@ final class FileFailures {
 
   /** The innermost cause's reason. */
   static String reason(Throwable failure) {
-    Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
+    Throwable root = rootCause(failure);
     if (root instanceof AccessDeniedException) {
       return "permission denied";
     }
@@ -29,5 +26,14 @@ final class FileFailures {
       return ((FileSystemException) root).getReason();
     }
     return root.getMessage() == null ? "input/output error" : root.getMessage();
+  }
+
+  /** The innermost cause: where the system said what went wrong. */
+  static Throwable rootCause(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
   }
 }

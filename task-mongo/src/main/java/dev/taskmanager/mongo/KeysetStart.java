@@ -138,11 +138,16 @@ final class KeysetStart {
   }
 
   private Object beforeAll() {
-    return descending ? MaxKey.getInstance() : MinKey.getInstance();
+    return beforeAll(descending);
   }
 
   private Object afterAll() {
-    return descending ? MinKey.getInstance() : MaxKey.getInstance();
+    return beforeAll(!descending);
+  }
+
+  /** The sentinel that comes before every value in the direction of reading. */
+  static Object beforeAll(boolean descending) {
+    return descending ? MaxKey.getInstance() : MinKey.getInstance();
   }
 
   /** The conjunction's documents with every {@code $and} inside them taken apart. */

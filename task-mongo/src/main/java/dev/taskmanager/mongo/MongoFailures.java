@@ -44,10 +44,7 @@ final class MongoFailures {
 
   /** The innermost cause's message (the system's words, such as "Connection refused"), or nothing. */
   private static String rootReason(Throwable failure) {
-    Throwable root = failure;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
+    Throwable root = FileFailures.rootCause(failure);
     return root.getMessage() == null ? "" : ": " + root.getMessage();
   }
 }

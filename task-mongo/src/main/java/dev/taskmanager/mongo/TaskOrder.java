@@ -7,8 +7,6 @@ import static java.util.Comparator.comparing;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.bson.MaxKey;
-import de.bwaldvogel.mongo.bson.MinKey;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -96,8 +94,8 @@ final class TaskOrder {
       entries = descending ? order.descendingIterator() : order.iterator();
     } else {
       Entry from = keys == ID_KEYS
-          ? new Entry(start[0], null, first(descending))
-          : new Entry(start[1], start[0], first(descending));
+          ? new Entry(start[0], null, KeysetStart.beforeAll(descending))
+          : new Entry(start[1], start[0], KeysetStart.beforeAll(descending));
       entries = descending
           ? order.headSet(from, true).descendingIterator()
           : order.tailSet(from, true).iterator();
@@ -113,11 +111,6 @@ final class TaskOrder {
         return entries.next().position();
       }
     });
-  }
-
-  /** The sentinel that comes before every value in the direction of reading. */
-  private static Object first(boolean descending) {
-    return descending ? MaxKey.getInstance() : MinKey.getInstance();
   }
 
   /** {@code [id]} or {@code [priority, id]} when orderBy is one of the two orders, all one direction. */
