@@ -3,9 +3,10 @@ package dev.taskmanager.bench;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import dev.taskmanager.mongo.EmbeddedMongo;
-import dev.taskmanager.mongo.MongoTaskStore;
-import dev.taskmanager.mongo.StoreSettings;
+import dev.taskmanager.embeddedmongo.EmbeddedMongoServer;
+import dev.taskmanager.mongo.wiring.EmbeddedServer;
+import dev.taskmanager.mongo.adapter.MongoTaskStore;
+import dev.taskmanager.mongo.wiring.StoreSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,10 +23,10 @@ final class EmbeddedStore implements AutoCloseable {
   final MongoDatabase database;
   final MongoTaskStore store;
   private final Path dataDir;
-  private final EmbeddedMongo server;
+  private final EmbeddedMongoServer server;
   private final MongoClient client;
 
-  private EmbeddedStore(Path dataDir, EmbeddedMongo server, MongoClient client) {
+  private EmbeddedStore(Path dataDir, EmbeddedMongoServer server, MongoClient client) {
     this.dataDir = dataDir;
     this.server = server;
     this.client = client;
@@ -35,7 +36,7 @@ final class EmbeddedStore implements AutoCloseable {
 
   static EmbeddedStore start() throws IOException {
     Path dataDir = Files.createTempDirectory("task-bench-");
-    EmbeddedMongo server = EmbeddedMongo.start(dataDir, 0);
+    EmbeddedMongoServer server = EmbeddedServer.start(dataDir, 0);
     return new EmbeddedStore(dataDir, server, MongoClients.create(server.uri()));
   }
 

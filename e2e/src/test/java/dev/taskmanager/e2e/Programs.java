@@ -48,7 +48,7 @@ final class Programs {
 
   /** Starts the MongoDB-wire server on {@code dataDir}; {@link #awaitMongoUri} says where it listens. */
   static LoggedProcess startMongo(String name, Path dataDir, int port, Path log) {
-    return startMain(name, "dev.taskmanager.mongo.EmbeddedMongoMain", Map.of(), log, dataDir.toString(), String.valueOf(port));
+    return startMain(name, "dev.taskmanager.embeddedmongo.EmbeddedMongoMain", Map.of(), log, dataDir.toString(), String.valueOf(port));
   }
 
   /** Waits for the server's address line and returns its URI. */

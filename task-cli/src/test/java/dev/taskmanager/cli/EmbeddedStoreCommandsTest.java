@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.taskmanager.cli.Cli.Result;
 import dev.taskmanager.cli.store.StoreModules;
 import dev.taskmanager.core.model.TaskDraft;
-import dev.taskmanager.mongo.EmbeddedMongo;
-import dev.taskmanager.mongo.MongoTaskStore;
+import dev.taskmanager.embeddedmongo.EmbeddedMongoServer;
+import dev.taskmanager.mongo.wiring.EmbeddedServer;
+import dev.taskmanager.mongo.adapter.MongoTaskStore;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class EmbeddedStoreCommandsTest {
 
   @Test
   void reachesTheServerOfTheAppRunningOnTheDataDirectoryInsteadOfOpeningItsFile() {
-    try (EmbeddedMongo running = EmbeddedMongo.start(dataDir, 0);
+    try (EmbeddedMongoServer running = EmbeddedServer.start(dataDir, 0);
         MongoClient client = MongoClients.create(running.uri())) {
       MongoTaskStore appStore = MongoTaskStore.open(client.getDatabase("TaskManager"));
       appStore.create(new TaskDraft("Made by the app"));
@@ -63,7 +64,7 @@ class EmbeddedStoreCommandsTest {
 
   @Test
   void doctorRepairsTheDuplicateIdsTheTutorialLeftSoThatTheStoreOpensAgain() {
-    try (EmbeddedMongo server = EmbeddedMongo.start(dataDir, 0);
+    try (EmbeddedMongoServer server = EmbeddedServer.start(dataDir, 0);
         MongoClient client = MongoClients.create(server.uri())) {
       client.getDatabase("TaskManager").getCollection("tasks").insertMany(List.of(
           new Document("id", 1).append("title", "first").append("shortdesc", "").append("priority", 1),

@@ -6,8 +6,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskDraft;
-import dev.taskmanager.mongo.EmbeddedMongo;
-import dev.taskmanager.mongo.MongoTaskStore;
+import dev.taskmanager.embeddedmongo.EmbeddedMongoServer;
+import dev.taskmanager.mongo.wiring.EmbeddedServer;
+import dev.taskmanager.mongo.adapter.MongoTaskStore;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.InetAddress;
@@ -91,7 +92,7 @@ class LauncherIT {
 
   @Test
   void joinsTheServerOfTheProcessThatHoldsTheDataDirectory(@TempDir Path dataDir) throws Exception {
-    try (EmbeddedMongo running = EmbeddedMongo.start(dataDir, 0);
+    try (EmbeddedMongoServer running = EmbeddedServer.start(dataDir, 0);
         MongoClient client = MongoClients.create(running.uri())) {
       MongoTaskStore appStore = MongoTaskStore.open(client.getDatabase("TaskManager"));
       appStore.create(new TaskDraft("Made by the app"));

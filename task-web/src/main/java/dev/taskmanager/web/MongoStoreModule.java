@@ -3,9 +3,9 @@ package dev.taskmanager.web;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.taskmanager.mongo.StoreLifecycle;
-import dev.taskmanager.mongo.StoreModules;
-import dev.taskmanager.mongo.StoreSettings;
+import dev.taskmanager.mongo.wiring.StoreLifecycle;
+import dev.taskmanager.mongo.wiring.StoreModules;
+import dev.taskmanager.mongo.wiring.StoreSettings;
 
 /**
  * The MongoDB store for the web app: the server at {@code TASK_MONGO_URI}, or the embedded server

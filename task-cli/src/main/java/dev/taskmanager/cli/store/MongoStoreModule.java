@@ -3,10 +3,10 @@ package dev.taskmanager.cli.store;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.taskmanager.mongo.MongoStoreDoctor;
-import dev.taskmanager.mongo.StoreLifecycle;
-import dev.taskmanager.mongo.StoreModules;
-import dev.taskmanager.mongo.StoreSettings;
+import dev.taskmanager.mongo.doctor.MongoStoreDoctor;
+import dev.taskmanager.mongo.wiring.StoreLifecycle;
+import dev.taskmanager.mongo.wiring.StoreModules;
+import dev.taskmanager.mongo.wiring.StoreSettings;
 import java.util.List;
 import java.util.stream.Collectors;
 

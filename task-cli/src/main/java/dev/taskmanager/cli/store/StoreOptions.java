@@ -1,6 +1,6 @@
 package dev.taskmanager.cli.store;
 
-import dev.taskmanager.mongo.StoreSettings;
+import dev.taskmanager.mongo.wiring.StoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,0 +1,99 @@
+package dev.taskmanager.embeddedmongo.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTest {
+
+  /** Stands for the store: writes raise {@code made}; a commit copies it to {@code onDisk}. */
+  private final AtomicLong made = new AtomicLong();
+  private final AtomicLong onDisk = new AtomicLong();
+  private final AtomicInteger commits = new AtomicInteger();
+
+  private void slowCommit() {
+    long covered = made.get();
+    sleep(2);
+    onDisk.set(covered);
+    commits.incrementAndGet();
+  }
+
+  @Test
+  void acknowledgesEveryWriteOnlyOnceACommitCoversItAndSharesCommitsAmongWriters() throws Exception {
+    int writers = 8;
+    int writesEach = 100;
+    ExecutorService pool = Executors.newFixedThreadPool(writers);
+    try (GroupCommit groupCommit = new GroupCommit("test-committer", this::slowCommit, () -> {}, () -> false)) {
+      List<Callable<Boolean>> work = new ArrayList<>();
+      for (int writer = 0; writer < writers; writer++) {
+        work.add(() -> {
+          for (int i = 0; i < writesEach; i++) {
+            long mine = made.incrementAndGet();
+            groupCommit.awaitDurable();
+            if (onDisk.get() < mine) {
+              return false;
+            }
+          }
+          return true;
+        });
+      }
+      for (Future<Boolean> result : pool.invokeAll(work)) {
+        assertThat(result.get()).describedAs("every acknowledged write was on disk").isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(commits.get()).describedAs("writers waiting together share a commit").isLessThan(writers * writesEach);
+  }
+
+  @Test
+  void tellsTheWritersAFailedCommitCoveredAndRecoversWithTheNext() {
+    AtomicBoolean diskFull = new AtomicBoolean(true);
+    Runnable commit = () -> {
+      if (diskFull.get()) {
+        throw new IllegalStateException("No space left on device");
+      }
+    };
+    try (GroupCommit groupCommit = new GroupCommit("test-committer", commit, () -> {}, () -> false)) {
+      assertThatThrownBy(groupCommit::awaitDurable)
+          .isInstanceOf(GroupCommit.NotDurableException.class)
+          .hasRootCauseMessage("No space left on device");
+
+      diskFull.set(false);
+      groupCommit.awaitDurable();
+    }
+  }
+
+  @Test
+  void runsMaintenanceWhileWritesComeIn() {
+    AtomicInteger maintenance = new AtomicInteger();
+    try (GroupCommit groupCommit = new GroupCommit("test-committer", () -> {}, maintenance::incrementAndGet, () -> false)) {
+      long end = System.nanoTime() + 700_000_000L;
+      while (System.nanoTime() < end) {
+        groupCommit.awaitDurable();
+        sleep(5);
+      }
+    }
+
+    assertThat(maintenance.get()).isBetween(1, 4);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * Where the tasks are kept, as Guice modules: {@link dev.taskmanager.mongo.wiring.StoreModules}
+ * picks a MongoDB given by URI or the embedded server ({@link
+ * dev.taskmanager.mongo.wiring.EmbeddedServer}) from {@link dev.taskmanager.mongo.wiring.StoreSettings},
+ * and binds the adapter's store, the doctor and the {@link
+ * dev.taskmanager.mongo.wiring.StoreLifecycle} that closes them. The only package that knows both the
+ * adapter and the embedded server.
+ */
+package dev.taskmanager.mongo.wiring;

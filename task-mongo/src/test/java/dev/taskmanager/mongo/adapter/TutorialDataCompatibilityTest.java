@@ -1,0 +1,117 @@
+package dev.taskmanager.mongo.adapter;
+
+import static dev.taskmanager.core.contract.TaskDraftBuilder.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import dev.taskmanager.core.model.SortBy;
+import dev.taskmanager.core.model.Task;
+import dev.taskmanager.core.model.TaskPatch;
+import dev.taskmanager.core.port.TaskQuery.Position;
+import dev.taskmanager.core.port.TaskQuery;
+import dev.taskmanager.mongo.testing.InMemoryMongoServer;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A database as the tutorial's pymongo code leaves it: int32 ids and sequence value, gaps from
+ * deletes, a task without priority, one with a null description, a double id, a field of its own.
+ */
+class TutorialDataCompatibilityTest {
+
+  @RegisterExtension
+  static final InMemoryMongoServer mongo = new InMemoryMongoServer();
+
+  private MongoDatabase database;
+  private MongoCollection<Document> tasks;
+  private MongoCollection<Document> settings;
+
+  @BeforeEach
+  void layOutTheTutorialsData() {
+    database = mongo.client().getDatabase("TaskManager");
+    database.drop();
+    tasks = database.getCollection("tasks");
+    settings = database.getCollection("settings");
+    tasks.insertMany(List.of(
+        new Document("id", 0).append("title", "Water plants").append("shortdesc", "balcony").append("priority", 2),
+        // ids 1 and 2 were deleted
+        new Document("id", 3).append("title", "Pay rent").append("shortdesc", "").append("priority", 9),
+        new Document("id", 4).append("title", "No priority").append("shortdesc", "left out"),
+        new Document("id", 5.0).append("title", "Double id").append("shortdesc", null).append("priority", 1),
+        new Document("id", 6).append("title", "Tagged").append("shortdesc", "x").append("priority", 0)
+            .append("tags", List.of("home"))));
+    settings.insertOne(new Document("name", "task_id").append("value", 7));
+  }
+
+  @Test
+  void readsEveryTaskTheTutorialWrote() {
+    MongoTaskStore store = MongoTaskStore.open(database);
+
+    assertThat(store.get(0)).contains(new Task(0, "Water plants", "balcony", 2));
+    assertThat(store.get(4)).contains(new Task(4, "No priority", "left out", 0));
+    assertThat(store.get(5)).contains(new Task(5, "Double id", "", 1));
+    assertThat(store.count()).isEqualTo(5);
+    assertThat(store.nextId()).isEqualTo(7);
+    assertThat(store.existingIds(List.of(0L, 1L, 4L, 5L))).containsExactlyInAnyOrder(0L, 4L, 5L);
+  }
+
+  @Test
+  void continuesTheTutorialsSequenceAndLeavesItReadableTheTutorialsWay() {
+    MongoTaskStore store = MongoTaskStore.open(database);
+
+    Task created = store.create(aTask().titled("After the switch").build());
+    store.create(aTask().build());
+
+    assertThat(created.id()).isEqualTo(7);
+    assertThat(settings.countDocuments()).describedAs("settings holds exactly one document").isEqualTo(1);
+    long tutorialsNextId = ((Number) settings.find().first().get("value")).longValue();
+    assertThat(tutorialsNextId).isEqualTo(9);
+    assertThat(store.get(tutorialsNextId)).describedAs("the id the tutorial would take is free").isEmpty();
+  }
+
+  @Test
+  void skipsIdsTheTutorialStoredBeyondItsSequence() {
+    // The tutorial's read-then-write race lost increments: its sequence lags behind its tasks.
+    settings.updateOne(new Document("name", "task_id"), new Document("$set", new Document("value", 3)));
+    MongoTaskStore store = MongoTaskStore.open(database);
+
+    Task created = store.create(aTask().build());
+
+    assertThat(created.id()).isEqualTo(7);
+    assertThat(store.get(3)).map(Task::title).contains("Pay rent");
+  }
+
+  @Test
+  void keepsFieldsItDoesNotKnowWhenUpdating() {
+    MongoTaskStore store = MongoTaskStore.open(database);
+
+    store.update(6, TaskPatch.none().withTitle("Tagged and renamed"));
+
+    Document stored = tasks.find(new Document("id", 6)).first();
+    assertThat(stored.getString("title")).isEqualTo("Tagged and renamed");
+    assertThat(stored.getList("tags", String.class)).containsExactly("home");
+  }
+
+  @Test
+  void listsTasksWithoutPriorityAmongThoseOfPriorityZeroOnEveryPage() {
+    MongoTaskStore store = MongoTaskStore.open(database);
+
+    List<Long> walked = new ArrayList<>();
+    Position after = null;
+    while (true) {
+      List<Task> page = store.find(new TaskQuery(SortBy.PRIORITY, false, null, after, 2));
+      if (page.isEmpty()) {
+        break;
+      }
+      page.forEach(task -> walked.add(task.id()));
+      after = Position.of(page.get(page.size() - 1));
+    }
+
+    assertThat(walked).containsExactly(4L, 6L, 5L, 0L, 3L);
+  }
+}

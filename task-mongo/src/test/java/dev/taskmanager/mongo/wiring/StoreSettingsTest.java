@@ -1,0 +1,50 @@
+package dev.taskmanager.mongo.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class StoreSettingsTest {
+
+  @Test
+  void defaultsToTheEmbeddedServerInDataWithShortTimeouts() {
+    StoreSettings defaults = StoreSettings.defaults();
+
+    assertThat(defaults.embedded()).isTrue();
+    assertThat(defaults.database()).isEqualTo("TaskManager");
+    assertThat(defaults.dataDir()).isEqualTo(Path.of("data"));
+    assertThat(defaults.embeddedPort()).isZero();
+    assertThat(defaults.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aBlankUriMeansTheEmbeddedServer() {
+    assertThat(StoreSettings.defaults().withUri("  ").embedded()).isTrue();
+    assertThat(StoreSettings.defaults().withUri("mongodb://db:27017").embedded()).isFalse();
+  }
+
+  @Test
+  void rejectsAUriThatIsNotAConnectionStringWithoutRepeatingIt() {
+    assertThatThrownBy(() -> StoreSettings.defaults().withUri("http://admin:s3cret@db"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("uri: not a MongoDB connection string")
+        .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
+  void rejectsDatabaseNamesMongoDbRefuses() {
+    assertThatThrownBy(() -> StoreSettings.defaults().withDatabase("Task.Manager"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("database: \"Task.Manager\"");
+  }
+
+  @Test
+  void rejectsPortsAndTimeoutsOutOfRange() {
+    assertThatThrownBy(() -> StoreSettings.defaults().withEmbeddedPort(70_000))
+        .hasMessageStartingWith("embedded port: 70000 is out of range");
+    assertThatThrownBy(() -> StoreSettings.defaults().withTimeouts(Duration.ZERO, null))
+        .hasMessageStartingWith("connect timeout: PT0S is not positive");
+  }
+}
