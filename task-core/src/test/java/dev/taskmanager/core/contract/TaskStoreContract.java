@@ -3,6 +3,7 @@ package dev.taskmanager.core.contract;
 import static dev.taskmanager.core.contract.TaskDraftBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.PageRequest;
@@ -57,6 +58,30 @@ public abstract class TaskStoreContract {
    * {@code nextId}, which may be behind the stored ids (ID rule 5).
    */
   protected abstract TaskStore storeWrittenByAnotherProgram(List<Task> tasks, long nextId);
+
+  /**
+   * Another program empties the store behind its back, sequence and all, as the tutorial app's
+   * reset does (on MongoDB it drops both collections, and their indexes with them).
+   */
+  protected abstract void anotherProgramResets();
+
+  /** Another program removes every task behind the store's back and leaves the sequence (drops {@code tasks}). */
+  protected abstract void anotherProgramDropsTheTasks();
+
+  /**
+   * Another program writes this task under its own id, with no sequence of ours, unless the store
+   * refuses a second task under that id (a unique index); returns whether it was stored.
+   */
+  protected abstract boolean anotherProgramWrites(Task task);
+
+  /**
+   * Whether the store can notice, before it issues an id, that another program dropped what keeps
+   * ids unique. A test double of a server may not allow it (the MongoDB-wire library's memory
+   * backend ignores the hint that makes MongoDB refuse a write when its index is gone).
+   */
+  protected boolean noticesWhatOtherProgramsDrop() {
+    return true;
+  }
 
   protected TaskStore store;
 
@@ -178,6 +203,35 @@ public abstract class TaskStoreContract {
 
     assertThat(created.id()).isGreaterThanOrEqualTo(300);
     assertThat(store.count()).isEqualTo(301);
+  }
+
+  @Test
+  void rule2_afterAnotherProgramResetTheStoreNoTwoTasksShareAnId() {
+    for (int i = 0; i < 3; i++) {
+      store.create(aTask().build());
+    }
+    anotherProgramResets();
+    assertThat(anotherProgramWrites(aTask().titled("written elsewhere").storedAs(0))).isTrue();
+
+    Task created = store.create(aTask().titled("after the reset").build());
+
+    assertThat(created.id()).describedAs("ID rule 5: the id another program stored is skipped").isEqualTo(1);
+    assertThat(anotherProgramWrites(aTask().titled("racing").storedAs(created.id())))
+        .describedAs("the store refuses a second task under an id it issued").isFalse();
+    assertThat(store.count()).isEqualTo(2);
+  }
+
+  @Test
+  void rule2_afterAnotherProgramDroppedTheTasksBetweenCreatesTheirIdsStayUnique() {
+    assumeTrue(noticesWhatOtherProgramsDrop(), "this server cannot refuse a write whose index is gone");
+    store.create(aTask().build());
+    anotherProgramDropsTheTasks();
+
+    Task created = store.create(aTask().titled("after the drop").build());
+
+    assertThat(created.id()).describedAs("the sequence goes on").isEqualTo(1);
+    assertThat(anotherProgramWrites(aTask().titled("racing").storedAs(created.id()))).isFalse();
+    assertThat(store.get(created.id())).map(Task::title).contains("after the drop");
   }
 
   @Test

@@ -21,6 +21,25 @@ class InMemoryTaskStoreTest extends TaskStoreContract {
     return new InMemoryTaskStore(tasks, nextId);
   }
 
+  /** In one process there is no other program: the same effects through the store's own operations. */
+  @Override
+  protected void anotherProgramResets() {
+    store.reset();
+  }
+
+  @Override
+  protected void anotherProgramDropsTheTasks() {
+    long next = store.nextId();
+    for (long id = 0; id < next; id++) {
+      store.delete(id);
+    }
+  }
+
+  @Override
+  protected boolean anotherProgramWrites(Task task) {
+    return store.importTasks(List.of(task), false) == 1;
+  }
+
   @Test
   void refusesPreloadedTasksThatShareAnId() {
     List<Task> clashing = List.of(aTask().storedAs(1), aTask().storedAs(1));

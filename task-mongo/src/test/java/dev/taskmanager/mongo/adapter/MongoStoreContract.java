@@ -1,5 +1,7 @@
 package dev.taskmanager.mongo.adapter;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import dev.taskmanager.core.contract.TaskStoreContract;
@@ -36,6 +38,33 @@ abstract class MongoStoreContract extends TaskStoreContract {
     }
     database.getCollection("settings").insertOne(new Document("name", "task_id").append("value", nextId));
     return MongoTaskStore.open(database);
+  }
+
+  /** As the tutorial app's reset: {@code db.tasks.drop()} and {@code db.settings.drop()}. */
+  @Override
+  protected void anotherProgramResets() {
+    MongoDatabase database = client().getDatabase(DATABASE);
+    database.getCollection("tasks").drop();
+    database.getCollection("settings").drop();
+  }
+
+  @Override
+  protected void anotherProgramDropsTheTasks() {
+    client().getDatabase(DATABASE).getCollection("tasks").drop();
+  }
+
+  @Override
+  protected boolean anotherProgramWrites(Task task) {
+    try {
+      client().getDatabase(DATABASE).getCollection("tasks").insertOne(new Document("id", task.id())
+          .append("title", task.title()).append("shortdesc", task.shortdesc()).append("priority", task.priority()));
+      return true;
+    } catch (MongoWriteException refused) {
+      if (refused.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+        throw refused;
+      }
+      return false;
+    }
   }
 
   private MongoDatabase emptyDatabase() {
