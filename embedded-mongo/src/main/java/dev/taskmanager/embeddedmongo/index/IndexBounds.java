@@ -66,6 +66,13 @@ final class IndexBounds {
     return ofConjunction(index, predicates);
   }
 
+  /** The whole index, whatever it holds: for a hint that names it. */
+  static IndexBounds everything(OrderedIndex index) {
+    int fields = index.fields().size();
+    return new IndexBounds(List.of(prefixInterval(new byte[0])), new boolean[fields], new byte[fields][],
+        new boolean[fields], true);
+  }
+
   /** The union of the branches' ranges; {@code null} when some branch is unbounded on this index. */
   private static IndexBounds unionOf(OrderedIndex index, Predicates predicates, List<Document> branches) {
     int fields = index.fields().size();

@@ -46,7 +46,7 @@ public final class QueryPlanner {
         if (index != hinted) {
           continue;
         }
-        bounds = IndexBounds.of(index, Predicates.of(new Document()));
+        bounds = IndexBounds.everything(index);
       }
       Boolean backward = directionServing(index, bounds, sortKeys);
       boolean sortServed = backward != null;

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +68,41 @@ final class IndexedDatabases {
 
     IndexedDatabase(String databaseName, CursorRegistry cursorRegistry) {
       super(databaseName, mvStore, cursorRegistry);
+      removeAbandonedIndexMaps();
+    }
+
+    /**
+     * Removes the maps of indexes no collection has: an index build the process did not live to
+     * finish leaves its map (committed part way) but not its description, which is written last.
+     */
+    private void removeAbandonedIndexMaps() {
+      Set<String> kept = new HashSet<>();
+      for (String collectionName : collectionNames()) {
+        MongoCollection<Object> collection = resolveCollection(collectionName, false);
+        if (collection != null) {
+          for (Index<Object> index : collection.getIndexes()) {
+            kept.add(getFullCollectionNamespace(collectionName) + INDEX_INFIX + index.getName());
+          }
+        }
+      }
+      String prefix = getDatabaseName() + ".";
+      for (String mapName : List.copyOf(mvStore.getMapNames())) {
+        if (mapName.startsWith(prefix) && mapName.contains(INDEX_INFIX) && !kept.contains(mapName)) {
+          mvStore.removeMap(mapName);
+        }
+      }
+    }
+
+    /** The names of the database's collections, as its namespaces list them. */
+    private List<String> collectionNames() {
+      List<String> names = new ArrayList<>();
+      MongoCollection<Object> namespaces = resolveCollection("system.namespaces", false);
+      if (namespaces != null) {
+        for (Document namespace : namespaces.queryAll()) {
+          names.add(String.valueOf(namespace.get("name")).substring(getDatabaseName().length() + 1));
+        }
+      }
+      return names;
     }
 
     @Override

@@ -68,6 +68,18 @@ public final class ChildProcess implements AutoCloseable {
     return true;
   }
 
+  /** Waits until an output line matches; false when the time ran out or the process ended first. */
+  public boolean awaitLine(java.util.function.Predicate<String> wanted, long timeoutMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    while (out.stream().noneMatch(wanted)) {
+      if (System.nanoTime() > deadline || (!process.isAlive() && !outReader.isAlive())) {
+        return false;
+      }
+      Thread.sleep(5);
+    }
+    return true;
+  }
+
   /** Waits for the process to end and its output to be read; returns the exit code. */
   public int awaitExit(long timeoutMillis) throws InterruptedException {
     if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
@@ -92,9 +104,13 @@ public final class ChildProcess implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     if (process.isAlive()) {
-      kill();
+      try {
+        kill();
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
