@@ -12,7 +12,8 @@ import java.util.function.BooleanSupplier;
  * cover: a commit covering number {@code n} started after writes 1 to {@code n} were made.
  *
  * <p>Every 200 ms or so the committer also runs maintenance (compaction, and a commit of the writes
- * nobody waits for) when there were commits or {@code dirty} says there is something to save.
+ * nobody waits for) when there were commits or {@code due} says there is work, telling it whether
+ * writers are waiting meanwhile, so that it does little then and more when the store is idle.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -27,9 +28,16 @@ final class GroupCommit implements AutoCloseable {
 
   private static final long MAINTENANCE_INTERVAL_MILLIS = 200;
 
+  /** Keeping the file in shape between commits. */
+  @FunctionalInterface
+  interface Maintenance {
+    /** @param writesWaiting whether writers wait for a commit meanwhile: do little now */
+    void run(boolean writesWaiting);
+  }
+
   private final Runnable commit;
-  private final Runnable maintenance;
-  private final BooleanSupplier dirty;
+  private final Maintenance maintenance;
+  private final BooleanSupplier due;
   private final Thread committer;
   private final Object lock = new Object();
   /** The number of the latest write done. */
@@ -46,12 +54,12 @@ final class GroupCommit implements AutoCloseable {
    * @param commit writes every change made so far to disk; only ever called by the committer thread
    * @param maintenance called on the committer thread every 200 ms or so while writes come in, to
    *     compact the file and save what is unsaved
-   * @param dirty whether changes nobody waits for are unsaved, so maintenance is due without commits
+   * @param due whether maintenance has work without commits (unsaved changes, space to reclaim)
    */
-  GroupCommit(String threadName, Runnable commit, Runnable maintenance, BooleanSupplier dirty) {
+  GroupCommit(String threadName, Runnable commit, Maintenance maintenance, BooleanSupplier due) {
     this.commit = commit;
     this.maintenance = maintenance;
-    this.dirty = dirty;
+    this.due = due;
     this.committer = new Thread(this::commitUntilClosed, threadName);
     committer.setDaemon(true);
     committer.start();
@@ -119,7 +127,7 @@ final class GroupCommit implements AutoCloseable {
         committedSinceMaintenance = true;
       }
       if (System.nanoTime() - lastMaintenance >= TimeUnit.MILLISECONDS.toNanos(MAINTENANCE_INTERVAL_MILLIS)) {
-        if (committedSinceMaintenance || dirty.getAsBoolean()) {
+        if (committedSinceMaintenance || due.getAsBoolean()) {
           runMaintenance();
         }
         lastMaintenance = System.nanoTime();
@@ -146,6 +154,12 @@ final class GroupCommit implements AutoCloseable {
     }
   }
 
+  private boolean writesWaiting() {
+    synchronized (lock) {
+      return done > answered;
+    }
+  }
+
   private long answered() {
     synchronized (lock) {
       return answered;
@@ -162,7 +176,7 @@ final class GroupCommit implements AutoCloseable {
 
   private void runMaintenance() {
     try {
-      maintenance.run();
+      maintenance.run(writesWaiting());
     } catch (RuntimeException ignored) {
       // Compaction only saves space; the next round tries again.
     }
