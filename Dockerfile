@@ -11,6 +11,7 @@ COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
 # Every module's pom, even those not built here: Maven reads the whole reactor.
 COPY task-core/pom.xml task-core/
+COPY embedded-mongo/pom.xml embedded-mongo/
 COPY task-mongo/pom.xml task-mongo/
 COPY task-web/pom.xml task-web/
 COPY task-cli/pom.xml task-cli/
@@ -19,6 +20,7 @@ COPY e2e/pom.xml e2e/
 RUN ./mvnw -B -q -pl task-web,task-cli -am dependency:go-offline -DexcludeReactor=true
 
 COPY task-core/src task-core/src
+COPY embedded-mongo/src embedded-mongo/src
 COPY task-mongo/src task-mongo/src
 COPY task-web/src task-web/src
 COPY task-cli/src task-cli/src
