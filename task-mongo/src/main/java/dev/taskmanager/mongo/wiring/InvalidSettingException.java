@@ -38,22 +38,30 @@ public final class InvalidSettingException extends TypeConversionException {
 
   /**
    * The one line a program prints for a command line picocli refused because of a setting: a value
-   * a {@link SettingConverter} refused, or a setting's flag given without a value; empty for
-   * anything else (an unknown option), which the program words itself.
+   * a {@link SettingConverter} refused (or failed on), or a setting's flag given without a value;
+   * empty for anything else (an unknown option), which the program words itself.
    */
   public static Optional<String> oneLine(ParameterException refused) {
     if (refused.getCause() instanceof InvalidSettingException) {
       return Optional.of(refused.getCause().getMessage());
     }
-    if (refused instanceof MissingParameterException) {
-      List<ArgSpec> missing = ((MissingParameterException) refused).getMissing();
-      if (missing != null && missing.size() == 1 && missing.get(0).converters().length == 1
-          && missing.get(0).converters()[0] instanceof SettingConverter) {
-        SettingConverter<?> setting = (SettingConverter<?>) missing.get(0).converters()[0];
-        return Optional.of(setting.flag() + " needs a value: " + setting.accepted());
-      }
+    List<ArgSpec> about = refused instanceof MissingParameterException
+        ? ((MissingParameterException) refused).getMissing() : refused.getArgSpec() == null ? List.of()
+        : List.of(refused.getArgSpec());
+    if (about == null || about.size() != 1 || about.get(0).converters().length != 1
+        || !(about.get(0).converters()[0] instanceof SettingConverter)) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    SettingConverter<?> setting = (SettingConverter<?>) about.get(0).converters()[0];
+    if (refused instanceof MissingParameterException) {
+      return Optional.of(setting.flag() + " needs a value: " + setting.accepted());
+    }
+    if (refused.getCause() == null) {
+      return Optional.empty();
+    }
+    // A converter that failed in a way it did not foresee: picocli's words would show the value,
+    // which may be a password, and the exception's class.
+    return Optional.of(because(setting.variable(), setting.flag(), "is not accepted", setting.accepted()).getMessage());
   }
 
   /**
