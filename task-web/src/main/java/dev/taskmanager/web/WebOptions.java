@@ -4,6 +4,7 @@ import dev.taskmanager.mongo.wiring.EnvironmentDefaults;
 import dev.taskmanager.mongo.wiring.InvalidSettingException;
 import dev.taskmanager.mongo.wiring.SettingConverter;
 import dev.taskmanager.mongo.wiring.StoreOptions;
+import dev.taskmanager.mongo.wiring.TakesAnyValue;
 import dev.taskmanager.web.http.TrustedProxies;
 import java.util.Locale;
 import java.util.Map;
@@ -45,26 +46,26 @@ final class WebOptions {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   boolean help;
 
-  @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "${env:TASK_HTTP_HOST:-127.0.0.1}",
+  @Option(names = "--http-host", parameterConsumer = TakesAnyValue.class, paramLabel = "HOST", defaultValue = "${env:TASK_HTTP_HOST:-127.0.0.1}",
       converter = HostConverter.class,
       description = "TASK_HTTP_HOST: the interface to listen on, " + HOST_ACCEPTED + " (default: 127.0.0.1).")
   String httpHost;
 
-  @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "${env:TASK_HTTP_PORT:-8080}",
+  @Option(names = "--http-port", parameterConsumer = TakesAnyValue.class, paramLabel = "PORT", defaultValue = "${env:TASK_HTTP_PORT:-8080}",
       converter = PortConverter.class, description = "TASK_HTTP_PORT: " + PORT_ACCEPTED + " (default: 8080).")
   int httpPort;
 
-  @Option(names = "--worker-threads", paramLabel = "N", defaultValue = "${env:TASK_WORKER_THREADS:-auto}",
+  @Option(names = "--worker-threads", parameterConsumer = TakesAnyValue.class, paramLabel = "N", defaultValue = "${env:TASK_WORKER_THREADS:-auto}",
       converter = WorkerThreadsConverter.class,
       description = "TASK_WORKER_THREADS: requests handled at once, " + WORKER_THREADS_ACCEPTED + " (default: auto).")
   int workerThreads;
 
-  @Option(names = "--secret", paramLabel = "SECRET", defaultValue = "${env:TASK_SECRET}", converter = SecretConverter.class,
+  @Option(names = "--secret", parameterConsumer = TakesAnyValue.class, paramLabel = "SECRET", defaultValue = "${env:TASK_SECRET}", converter = SecretConverter.class,
       description = "TASK_SECRET: signs CSRF tokens and flash messages, " + SECRET_ACCEPTED + "; replicas must share it."
           + " Unset: one is generated and kept in the data dir.")
   String secret;
 
-  @Option(names = "--trusted-proxies", paramLabel = "LIST", defaultValue = "${env:TASK_TRUSTED_PROXIES:-127.0.0.1,::1}",
+  @Option(names = "--trusted-proxies", parameterConsumer = TakesAnyValue.class, paramLabel = "LIST", defaultValue = "${env:TASK_TRUSTED_PROXIES:-127.0.0.1,::1}",
       converter = TrustedProxiesConverter.class,
       description = "TASK_TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-* headers are believed, "
           + TRUSTED_PROXIES_ACCEPTED + " (default: 127.0.0.1,::1).")

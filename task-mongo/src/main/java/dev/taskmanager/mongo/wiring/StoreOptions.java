@@ -14,24 +14,24 @@ import picocli.CommandLine.ScopeType;
  */
 public final class StoreOptions {
 
-  @Option(names = "--store", scope = ScopeType.INHERIT, paramLabel = "KIND", defaultValue = "${env:TASK_STORE:-mongo}",
+  @Option(names = "--store", scope = ScopeType.INHERIT, parameterConsumer = TakesAnyValue.class, paramLabel = "KIND", defaultValue = "${env:TASK_STORE:-mongo}",
       converter = StoreConfiguration.KindConverter.class, completionCandidates = KindCandidates.class,
       description = "TASK_STORE: mongo (the default: MongoDB at --mongo-uri, else the embedded server in --data-dir)"
           + " or memory (tasks in memory, lost at exit: for trying things out).")
   StoreKind kind = StoreKind.MONGO;
 
-  @Option(names = "--mongo-uri", scope = ScopeType.INHERIT, paramLabel = "URI", defaultValue = "${env:TASK_MONGO_URI}",
+  @Option(names = "--mongo-uri", scope = ScopeType.INHERIT, parameterConsumer = TakesAnyValue.class, paramLabel = "URI", defaultValue = "${env:TASK_MONGO_URI}",
       converter = StoreConfiguration.MongoUriConverter.class,
       description = "TASK_MONGO_URI: a MongoDB connection string (standalone, replica set or sharded cluster);"
           + " unset: the embedded server in --data-dir.")
   String mongoUri;
 
-  @Option(names = "--db", scope = ScopeType.INHERIT, paramLabel = "NAME", defaultValue = "${env:TASK_DB:-TaskManager}",
+  @Option(names = "--db", scope = ScopeType.INHERIT, parameterConsumer = TakesAnyValue.class, paramLabel = "NAME", defaultValue = "${env:TASK_DB:-TaskManager}",
       converter = StoreConfiguration.DatabaseConverter.class,
       description = "TASK_DB: the database name (default: TaskManager).")
   String database = StoreConfiguration.DEFAULT_DATABASE;
 
-  @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR", defaultValue = "${env:TASK_DATA_DIR:-data}",
+  @Option(names = "--data-dir", scope = ScopeType.INHERIT, parameterConsumer = TakesAnyValue.class, paramLabel = "DIR", defaultValue = "${env:TASK_DATA_DIR:-data}",
       converter = StoreConfiguration.DataDirConverter.class,
       description = "TASK_DATA_DIR: the embedded server's directory (default: data).")
   Path dataDir = Path.of(StoreConfiguration.DEFAULT_DATA_DIR);

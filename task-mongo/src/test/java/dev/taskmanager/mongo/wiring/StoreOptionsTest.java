@@ -58,6 +58,13 @@ class StoreOptionsTest {
   }
 
   @Test
+  void aValueThatLooksLikeAnOptionIsAValueAsGetoptTakesIt() {
+    assertThat(parse(Map.of("TASK_DB", "--help")).database()).isEqualTo("--help");
+    assertThat(parse(Map.of(), "--db=--store").database()).isEqualTo("--store");
+    assertThat(parse(Map.of(), "--db", "--").database()).isEqualTo("--");
+  }
+
+  @Test
   void aBadVariableAndItsFlagGetTheSameLine() {
     String expected = "TASK_DB (--db) is \"a/b\"; accepted: " + new StoreConfiguration.DatabaseConverter().accepted();
 
