@@ -151,13 +151,21 @@ public final class TaskCli implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    CommandLine commandLine = commandLine(new CliFactory(new CliModule(Terminal.system(), StoreModules::select)),
-        System.getenv(), args);
     // UTF-8 whatever the locale: exports and JSON are UTF-8, and a C locale would turn text into '?'.
     PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    System.exit(run(System.getenv(), args, out, err));
+  }
+
+  /**
+   * Runs {@code task} as {@code main} does, on the real stores and terminal, and returns its exit
+   * code: what {@code main} exits with, and what tests that run the whole program in-process check.
+   */
+  static int run(Map<String, String> environment, String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = commandLine(new CliFactory(new CliModule(Terminal.system(), StoreModules::select)),
+        environment, args);
     commandLine.setOut(out);
     commandLine.setErr(err);
     int exitCode;
@@ -172,6 +180,6 @@ public final class TaskCli implements Callable<Integer> {
     }
     out.flush();
     err.flush();
-    System.exit(exitCode);
+    return exitCode;
   }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Random and hostile values for a program's settings, the same for every program that is fed them:
@@ -43,7 +44,38 @@ public final class HostileSettingValues {
   public static final List<String> DATA_DIRS = List.of("data", "./data", "/var/lib/tasks", " my data", "données",
       "a/../b", "~", "a:b", "C:\\tasks", "/dev/null", "/".repeat(300), "d".repeat(300));
 
+  /** What no message of a program may hold: a stack trace, or the name of an exception or a class. */
+  public static final Pattern STACK_TRACE = Pattern.compile(
+      "\\tat |\\bat (dev|java|picocli|com)\\.|Exception\\b|\\w+Error\\b|\\.java:\\d");
+
+  /** What the settings' rules and a shell treat specially. */
+  private static final String PUNCTUATION = " /\\.\"$*<>:|?@%{}=-,;#[]&+'`~!";
+
   private HostileSettingValues() {}
+
+  /** The four store settings, each with the values to start from: every program has them. */
+  public static List<Setting> storeSettings() {
+    return List.of(new Setting("TASK_STORE", "--store", STORES), new Setting("TASK_MONGO_URI", "--mongo-uri", MONGO_URIS),
+        new Setting("TASK_DB", "--db", DATABASES), new Setting("TASK_DATA_DIR", "--data-dir", DATA_DIRS));
+  }
+
+  /** A setting to feed: its variable, its flag, and values to start from. */
+  public record Setting(String variable, String flag, List<String> seeds) {
+
+    /** The seeds and {@link HostileSettingValues#ANYTHING}, then {@code mutations} values made from them. */
+    public List<String> values(Random random, int mutations) {
+      Set<String> values = new LinkedHashSet<>(seeds);
+      values.addAll(ANYTHING);
+      values.addAll(HostileSettingValues.mutations(random, seeds, mutations));
+      return new ArrayList<>(values);
+    }
+  }
+
+  /** The value for a message: control characters shown as ?, long ones cut. */
+  public static String printable(String value) {
+    String shown = value.replaceAll("[\\p{Cntrl}\\p{Cf}\\p{Cs}\\p{Zl}\\p{Zp}]", "?");
+    return shown.length() > 80 ? shown.substring(0, 80) + "…" : shown;
+  }
 
   /** The seed for this run: {@code -Dsettings.fuzz.seed=…}, else {@link #DEFAULT_SEED}. */
   public static long seed() {
@@ -97,7 +129,7 @@ public final class HostileSettingValues {
       case 1:
         return String.valueOf((char) (0xd800 + random.nextInt(0x800)));
       case 2:
-        return String.valueOf(" /\\.\"$*<>:|?@%{}=-,;#[]&+".charAt(random.nextInt(26)));
+        return String.valueOf(PUNCTUATION.charAt(random.nextInt(PUNCTUATION.length())));
       case 3:
         return new String(Character.toChars(0x10000 + random.nextInt(0x10000)));
       default:
