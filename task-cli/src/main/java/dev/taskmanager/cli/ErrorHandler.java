@@ -8,6 +8,7 @@ import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.TaskNotFoundException;
 import dev.taskmanager.core.model.TaskStoreException;
 import dev.taskmanager.core.model.Violation;
+import dev.taskmanager.mongo.wiring.InvalidSettingException;
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.List;
@@ -29,7 +30,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine command = ex.getCommandLine();
     PrintWriter err = command.getErr();
-    err.println("task: " + oneLine(stripErrorPrefix(ex.getMessage())));
+    // A store setting's own line, the same as the web app's; picocli's words for anything else.
+    err.println("task: " + oneLine(InvalidSettingException.oneLine(ex).orElse(stripErrorPrefix(ex.getMessage()))));
     UnmatchedArgumentException.printSuggestions(ex, err);
     err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
     if (verbose(command)) {

@@ -3,11 +3,9 @@ package dev.taskmanager.cli;
 import com.google.inject.Inject;
 import dev.taskmanager.cli.store.OpenedStore;
 import dev.taskmanager.cli.store.StoreOpener;
-import dev.taskmanager.cli.store.StoreOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -28,11 +26,7 @@ abstract class StoreCommand implements Callable<Integer> {
   public final Integer call() throws Exception {
     // Bad input is reported as such even when the store is down, and before anything is written.
     checkInput();
-    StoreOptions options = root.storeOptions();
-    options.problem().ifPresent(problem -> {
-      throw new ParameterException(spec.commandLine(), problem);
-    });
-    try (OpenedStore store = opener.open(options)) {
+    try (OpenedStore store = opener.open(root.storeOptions())) {
       return run(store);
     } finally {
       out().flush();

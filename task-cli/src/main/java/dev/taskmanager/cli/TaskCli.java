@@ -1,7 +1,8 @@
 package dev.taskmanager.cli;
 
 import dev.taskmanager.cli.store.StoreModules;
-import dev.taskmanager.cli.store.StoreOptions;
+import dev.taskmanager.mongo.wiring.EnvironmentDefaults;
+import dev.taskmanager.mongo.wiring.StoreOptions;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -10,6 +11,7 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -92,12 +94,13 @@ public final class TaskCli implements Callable<Integer> {
    * {@code factory}. Picocli reads every command's model by reflection at each start, and its
    * classes cannot go in the class-data archive, so only the subcommand the arguments name is
    * built — unless they name none, ask for the completion script (made from every command), or do
-   * not parse that way, when all are, and the full model answers and explains.
+   * not parse that way, when all are, and the full model answers and explains. Options default to
+   * the variables of {@code environment} that their {@code ${env:…}} names.
    */
-  public static CommandLine commandLine(CliFactory factory, String... args) {
+  public static CommandLine commandLine(CliFactory factory, Map<String, String> environment, String... args) {
     Class<?> named = namedSubcommand(args);
     if (named != null && named != CompletionCommand.class) {
-      CommandLine lean = commandLine(factory, List.of(named));
+      CommandLine lean = commandLine(factory, environment, List.of(named));
       try {
         lean.parseArgs(args);
         return lean;
@@ -105,7 +108,7 @@ public final class TaskCli implements Callable<Integer> {
         // e.g. the name was an option's value: the full model parses it as it should be.
       }
     }
-    return commandLine(factory, SUBCOMMANDS);
+    return commandLine(factory, environment, SUBCOMMANDS);
   }
 
   /** The first argument that is a subcommand's name or alias, if any. */
@@ -121,9 +124,12 @@ public final class TaskCli implements Callable<Integer> {
     return null;
   }
 
-  private static CommandLine commandLine(CliFactory factory, List<Class<?>> subcommands) {
+  private static CommandLine commandLine(CliFactory factory, Map<String, String> environment,
+      List<Class<?>> subcommands) {
     CommandLine commandLine = new CommandLine(TaskCli.class, factory);
     subcommands.forEach(commandLine::addSubcommand);
+    // After the subcommands: picocli hands the provider to those it has.
+    commandLine.setDefaultValueProvider(new EnvironmentDefaults(environment));
     ErrorHandler errors = new ErrorHandler();
     commandLine.setExecutionExceptionHandler(errors);
     commandLine.setParameterExceptionHandler(errors);
@@ -145,12 +151,21 @@ public final class TaskCli implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    CommandLine commandLine = commandLine(new CliFactory(new CliModule(Terminal.system(), StoreModules::select)), args);
     // UTF-8 whatever the locale: exports and JSON are UTF-8, and a C locale would turn text into '?'.
     PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    System.exit(run(System.getenv(), args, out, err));
+  }
+
+  /**
+   * Runs {@code task} as {@code main} does, on the real stores and terminal, and returns its exit
+   * code: what {@code main} exits with, and what tests that run the whole program in-process check.
+   */
+  static int run(Map<String, String> environment, String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = commandLine(new CliFactory(new CliModule(Terminal.system(), StoreModules::select)),
+        environment, args);
     commandLine.setOut(out);
     commandLine.setErr(err);
     int exitCode;
@@ -165,6 +180,6 @@ public final class TaskCli implements Callable<Integer> {
     }
     out.flush();
     err.flush();
-    System.exit(exitCode);
+    return exitCode;
   }
 }

@@ -1,5 +1,6 @@
 package dev.taskmanager.cli;
 
+import dev.taskmanager.cli.store.StoreModules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ final class VersionProvider implements IVersionProvider {
     TaskCli root = (TaskCli) spec.root().userObject();
     return new String[] {
         "task " + projectVersion(),
-        "store: " + root.storeOptions().describe()
+        "store: " + StoreModules.describe(root.storeOptions())
     };
   }
 

@@ -9,6 +9,7 @@ import dev.taskmanager.core.model.TaskDraft;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 
@@ -41,8 +42,14 @@ final class Cli {
     return new Cli(options -> module);
   }
 
+  /** Runs {@code task} with these arguments and no {@code TASK_*} variables, whatever the test's environment. */
   Result run(String... args) {
-    CommandLine commandLine = TaskCli.commandLine(new CliFactory(new CliModule(terminal, stores)), args);
+    return runWith(Map.of(), args);
+  }
+
+  /** Runs {@code task} as if started with these environment variables. */
+  Result runWith(Map<String, String> environment, String... args) {
+    CommandLine commandLine = TaskCli.commandLine(new CliFactory(new CliModule(terminal, stores)), environment, args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     commandLine.setOut(new PrintWriter(out, true));

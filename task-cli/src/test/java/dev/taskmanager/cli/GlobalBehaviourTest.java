@@ -12,6 +12,7 @@ import dev.taskmanager.core.memory.InMemoryTaskStore;
 import dev.taskmanager.core.model.TaskStoreException;
 import dev.taskmanager.core.port.TaskStore;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -111,9 +112,30 @@ class GlobalBehaviourTest {
     Result db = cli.run("list", "--db", "a/b");
 
     assertThat(uri.exitCode()).isEqualTo(2);
-    assertThat(uri.err()).startsWith("task: --mongo-uri/TASK_MONGO_URI: not a MongoDB connection string");
+    assertThat(uri.errLines()).containsExactly("task: TASK_MONGO_URI (--mongo-uri) does not start with mongodb:// or"
+        + " mongodb+srv://; accepted: mongodb://host[:port][,host...]/[?options] or mongodb+srv://host/[?options], with the"
+        + " user name and password percent-encoded; unset: the embedded store", "Try 'task list --help' for more information.");
     assertThat(db.exitCode()).isEqualTo(2);
-    assertThat(db.err()).startsWith("task: --db/TASK_DB: \"a/b\" is not a MongoDB database name; accepted:");
+    assertThat(db.err()).startsWith("task: TASK_DB (--db) is \"a/b\"; accepted: a MongoDB database name:");
+  }
+
+  @Test
+  void readsTheStoreFromTheEnvironmentAndABadVariableGetsTheFlagsLine() {
+    Result memory = cli.runWith(Map.of("TASK_STORE", "memory"), "--version");
+    Result variable = cli.runWith(Map.of("TASK_MONGO_URI", "mongodb://h/?serverSelectionTimeoutMS=abc"), "stats");
+    Result flag = cli.run("stats", "--mongo-uri", "mongodb://h/?serverSelectionTimeoutMS=abc");
+
+    assertThat(memory.out()).contains("store: in-memory");
+    assertThat(variable.exitCode()).isEqualTo(2);
+    assertThat(variable.errLines().get(0)).startsWith("task: TASK_MONGO_URI (--mongo-uri) is not a usable MongoDB"
+        + " connection string (the driver says: The connection string contains an invalid value for"
+        + " 'serverselectiontimeoutms'.").isEqualTo(flag.errLines().get(0));
+  }
+
+  @Test
+  void aGoodFlagWinsOverABadVariable() {
+    assertThat(cli.runWith(Map.of("TASK_DB", "a/b", "TASK_STORE", "redis"), "stats", "--db", "Tasks", "--store", "memory")
+        .exitCode()).isZero();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.taskmanager.web;
 
+import dev.taskmanager.mongo.wiring.StoreKind;
 import dev.taskmanager.web.http.TrustedProxies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,12 +23,12 @@ class SettingsTest {
 
     assertThat(settings.httpHost()).isEqualTo("127.0.0.1");
     assertThat(settings.httpPort()).isEqualTo(8080);
-    assertThat(settings.dataDir()).isEqualTo(Path.of("./data"));
+    assertThat(settings.dataDir()).isEqualTo(Path.of("data"));
     assertThat(settings.database()).isEqualTo("TaskManager");
     assertThat(settings.mongoUri()).isNull();
     assertThat(settings.secret()).isNull();
     assertThat(settings.dev()).isFalse();
-    assertThat(settings.store()).isEqualTo(Settings.StoreKind.MONGO);
+    assertThat(settings.store()).isEqualTo(StoreKind.MONGO);
   }
 
   @Test
@@ -44,7 +45,7 @@ class SettingsTest {
         "TASK_STORE", "MEMORY",
         "TASK_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8"));
 
-    assertThat(settings).isEqualTo(new Settings(Settings.StoreKind.MEMORY, "mongodb://db:27017/?replicaSet=rs0",
+    assertThat(settings).isEqualTo(new Settings(StoreKind.MEMORY, "mongodb://db:27017/?replicaSet=rs0",
         "Tasks2", Path.of("/var/lib/tasks"), "0.0.0.0", 9090, 24, "s".repeat(32), true,
         TrustedProxies.parse("10.0.0.0/8,fd00::/8"), false));
   }
@@ -80,7 +81,7 @@ class SettingsTest {
       "TASK_STORE     | redis      | TASK_STORE (--store) is \"redis\"; accepted: mongo or memory",
       "TASK_TRUSTED_PROXIES | proxy.local | TASK_TRUSTED_PROXIES (--trusted-proxies) is \"proxy.local\"; accepted: IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8, or none",
       "TASK_SECRET    | short      | TASK_SECRET (--secret) is 5 characters long; accepted: at least 32 characters, no spaces or control characters",
-      "TASK_MONGO_URI | http://x   | TASK_MONGO_URI (--mongo-uri) is not a MongoDB connection string; accepted: a connection string starting with mongodb:// or mongodb+srv://",
+      "TASK_MONGO_URI | http://x   | TASK_MONGO_URI (--mongo-uri) does not start with mongodb:// or mongodb+srv://; accepted: mongodb://host[:port][,host...]/[?options] or mongodb+srv://host/[?options], with the user name and password percent-encoded; unset: the embedded store",
   })
   void aWrongValueNamesTheVariableAndWhatIsAccepted(String variable, String value, String message) {
     assertThatThrownBy(() -> Settings.parse(Map.of(variable, value)))
@@ -91,7 +92,7 @@ class SettingsTest {
   @Test
   void aWrongDatabaseNameSaysWhatANameMayHold() {
     assertThatThrownBy(() -> Settings.parse(Map.of("TASK_DB", "a/b")))
-        .hasMessageStartingWith("TASK_DB (--db) is \"a/b\"; accepted: a MongoDB database name: 1 to 63 characters");
+        .hasMessageStartingWith("TASK_DB (--db) is \"a/b\"; accepted: a MongoDB database name: 1 to 63 bytes");
   }
 
   @Test
@@ -136,13 +137,55 @@ class SettingsTest {
   }
 
   @Test
-  void helpListsEveryFlagAndVariable() {
+  void helpListsEveryFlagWithItsVariable() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     assertThat(WebApp.run(Map.of(), new String[] {"--help"}, print(out), print(new ByteArrayOutputStream()))).isZero();
 
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--http-port", "TASK_HTTP_PORT", "--secret", "TASK_SECRET",
-        "--mongo-uri", "--data-dir", "--db", "--dev", "--store", "--http-host");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--http-host=HOST", "TASK_HTTP_HOST", "--http-port=PORT",
+        "TASK_HTTP_PORT", "--worker-threads=N", "TASK_WORKER_THREADS", "--secret=SECRET", "TASK_SECRET",
+        "--trusted-proxies=LIST", "TASK_TRUSTED_PROXIES", "--dev", "TASK_DEV", "--store=KIND", "TASK_STORE",
+        "--mongo-uri=URI", "TASK_MONGO_URI", "--db=NAME", "TASK_DB", "--data-dir=DIR", "TASK_DATA_DIR");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "mongodb://                                | is not a usable MongoDB connection string (the driver says: The connection string contains an empty host '[]')",
+      "mongodb://h/?serverSelectionTimeoutMS=abc | is not a usable MongoDB connection string (the driver says: The connection string contains an invalid value for 'serverselectiontimeoutms'. 'abc' is not a valid integer)",
+      "mongodb://admin:s3cret@h/?maxPoolSize=-1  | is not a usable MongoDB connection string (the driver says: state should be: maxSize >= 0)",
+  })
+  void aUriTheDriverRefusesStopsStartUpWithOneLineNotAStackTrace(String uri, String problem) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int status = WebApp.run(Map.of("TASK_MONGO_URI", uri), new String[0], print(out), print(err));
+
+    assertThat(status).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("task-web: TASK_MONGO_URI (--mongo-uri) " + problem
+        + "; accepted: mongodb://host[:port][,host...]/[?options] or mongodb+srv://host/[?options], with the user name"
+        + " and password percent-encoded; unset: the embedded store" + System.lineSeparator());
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void anEmptyVariableCountsAsUnsetButAnEmptyFlagIsAMistake() {
+    Settings settings = Settings.parse(Map.of("TASK_HTTP_PORT", "", "TASK_DB", "", "TASK_SECRET", "", "TASK_MONGO_URI", ""));
+
+    assertThat(settings).isEqualTo(Settings.defaults());
+    assertThatThrownBy(() -> Settings.parse(Map.of(), "--db=")).hasMessageStartingWith("TASK_DB (--db) is \"\"; accepted:");
+  }
+
+  @Test
+  void takesAVariableExactlyAsSet() {
+    assertThat(Settings.parse(Map.of("TASK_SECRET", "$$" + "s".repeat(30) + "${USER}")).secret())
+        .isEqualTo("$$" + "s".repeat(30) + "${USER}");
+  }
+
+  @Test
+  void devAloneMeansOneAndTakesAnAttachedValue() {
+    assertThat(Settings.parse(Map.of("TASK_DEV", "1"), "--dev=0").dev()).isFalse();
+    assertThat(Settings.parse(Map.of(), "--dev").dev()).isTrue();
+    assertThatThrownBy(() -> Settings.parse(Map.of(), "--dev=maybe")).hasMessageStartingWith("TASK_DEV (--dev) is \"maybe\"");
   }
 
   private static PrintStream print(ByteArrayOutputStream bytes) {

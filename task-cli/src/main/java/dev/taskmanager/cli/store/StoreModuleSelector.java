@@ -1,6 +1,7 @@
 package dev.taskmanager.cli.store;
 
 import com.google.inject.Module;
+import dev.taskmanager.mongo.wiring.StoreOptions;
 
 /**
  * Chooses the Guice module of the store from the store options. The application uses

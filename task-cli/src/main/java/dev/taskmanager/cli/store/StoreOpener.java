@@ -3,6 +3,7 @@ package dev.taskmanager.cli.store;
 import com.google.inject.Guice;
 import com.google.inject.Inject;
 import com.google.inject.Stage;
+import dev.taskmanager.mongo.wiring.StoreOptions;
 
 /** Opens the store the options name, through the selected module. */
 public final class StoreOpener {

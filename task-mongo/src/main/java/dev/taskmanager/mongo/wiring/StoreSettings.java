@@ -1,6 +1,5 @@
 package dev.taskmanager.mongo.wiring;
 
-import com.mongodb.ConnectionString;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -10,21 +9,22 @@ import java.time.Duration;
  *
  * @param uri a MongoDB connection string ({@code TASK_MONGO_URI}); {@code null} for the embedded
  *     server in {@code dataDir}
- * @param database the database name ({@code TASK_DB}), {@code TaskManager} by default
+ * @param database the database name ({@code TASK_DB}), {@code TaskManager} when null
  * @param dataDir where the embedded server keeps its file ({@code TASK_DATA_DIR}), {@code ./data} by
  *     default; unused with a {@code uri}
  * @param embeddedPort the port the embedded server listens on, on 127.0.0.1; 0 lets the system pick
  * @param connectTimeout how long to wait for a server to be found and connected before an operation
  *     fails; a few seconds, so an unreachable store fails fast instead of after the driver's 30 s
  * @param socketTimeout how long to wait for a server's answer once connected
- * @throws IllegalArgumentException when a value is not accepted; the message names the value but
- *     never repeats the URI, which may hold a password
+ * @throws IllegalArgumentException for a port or timeout out of range
+ * @throws InvalidSettingException for a URI or database name that {@link StoreConfiguration}'s rules
+ *     refuse; the message never repeats the URI, which may hold a password
  */
 public record StoreSettings(
     String uri, String database, Path dataDir, int embeddedPort, Duration connectTimeout, Duration socketTimeout) {
 
-  public static final String DEFAULT_DATABASE = "TaskManager";
-  public static final Path DEFAULT_DATA_DIR = Path.of("data");
+  public static final String DEFAULT_DATABASE = StoreConfiguration.DEFAULT_DATABASE;
+  public static final Path DEFAULT_DATA_DIR = Path.of(StoreConfiguration.DEFAULT_DATA_DIR);
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
   public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
@@ -33,13 +33,9 @@ public record StoreSettings(
       uri = null;
     }
     if (uri != null) {
-      checkUri(uri);
+      new StoreConfiguration.MongoUriConverter().convert(uri);
     }
-    database = database == null || database.isBlank() ? DEFAULT_DATABASE : database.strip();
-    if (database.length() > 63 || database.matches(".*[/\\\\. \"$\\x00].*")) {
-      throw new IllegalArgumentException("database: \"" + database
-          + "\" is not a MongoDB database name; accepted: up to 63 characters, none of / \\ . space \" $");
-    }
+    database = new StoreConfiguration.DatabaseConverter().convert(database == null ? DEFAULT_DATABASE : database);
     dataDir = dataDir == null ? DEFAULT_DATA_DIR : dataDir;
     if (embeddedPort < 0 || embeddedPort > 65_535) {
       throw new IllegalArgumentException("embedded port: " + embeddedPort
@@ -77,16 +73,6 @@ public record StoreSettings(
   /** Whether the tasks live in the embedded server rather than a MongoDB given by URI. */
   public boolean embedded() {
     return uri == null;
-  }
-
-  private static void checkUri(String uri) {
-    try {
-      new ConnectionString(uri);
-    } catch (IllegalArgumentException invalid) {
-      // The driver's reason names what is wrong without echoing the credentials.
-      throw new IllegalArgumentException("uri: not a MongoDB connection string (" + invalid.getMessage()
-          + "); accepted: mongodb://host:port/ or mongodb+srv://host/", invalid);
-    }
   }
 
   private static Duration positive(String name, Duration value, Duration fallback) {

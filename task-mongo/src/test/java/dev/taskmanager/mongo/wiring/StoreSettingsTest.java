@@ -27,17 +27,17 @@ class StoreSettingsTest {
   }
 
   @Test
-  void rejectsAUriThatIsNotAConnectionStringWithoutRepeatingIt() {
+  void checksTheUriByTheRulesEveryProgramUsesWithoutRepeatingIt() {
     assertThatThrownBy(() -> StoreSettings.defaults().withUri("http://admin:s3cret@db"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("uri: not a MongoDB connection string")
+        .isInstanceOf(InvalidSettingException.class)
+        .hasMessageStartingWith("TASK_MONGO_URI (--mongo-uri) does not start with mongodb://")
         .hasMessageNotContaining("s3cret");
   }
 
   @Test
-  void rejectsDatabaseNamesMongoDbRefuses() {
+  void checksTheDatabaseNameByTheRulesEveryProgramUses() {
     assertThatThrownBy(() -> StoreSettings.defaults().withDatabase("Task.Manager"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("database: \"Task.Manager\"");
+        .isInstanceOf(InvalidSettingException.class).hasMessageStartingWith("TASK_DB (--db) is \"Task.Manager\"");
   }
 
   @Test
