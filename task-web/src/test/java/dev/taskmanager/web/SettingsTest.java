@@ -152,7 +152,7 @@ class SettingsTest {
   @CsvSource(delimiter = '|', value = {
       "mongodb://                                | is not a usable MongoDB connection string (the driver says: The connection string contains an empty host '[]')",
       "mongodb://h/?serverSelectionTimeoutMS=abc | is not a usable MongoDB connection string (the driver says: The connection string contains an invalid value for 'serverselectiontimeoutms'. 'abc' is not a valid integer)",
-      "mongodb://admin:s3cret@h/?maxPoolSize=-1  | is not a usable MongoDB connection string (the driver says: state should be: maxSize >= 0)",
+      "mongodb://admin:s3cret@h.example/?maxPoolSize=-1  | is not a usable MongoDB connection string (the driver says: state should be: maxSize >= 0)",
   })
   void aUriTheDriverRefusesStopsStartUpWithOneLineNotAStackTrace(String uri, String problem) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

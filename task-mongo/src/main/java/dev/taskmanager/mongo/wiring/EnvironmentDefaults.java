@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * stays the one place that names an option's variable, and this reads it the way an operator means it.
  *
  * <p>Picocli's own {@code ${env:…}} lookup reads {@link System#getenv()}, and then interpolates the
- * variable's value as well: {@code TASK_MONGO_URI=mongodb://u:pa$$w@db} reached the app as
+ * variable's value as well: {@code TASK_MONGO_URI=mongodb://u:pa$$w@db.example} reached the app as
  * {@code pa$w}, {@code TASK_DB='${USER}'} as the user's name, and {@code TASK_DB='a${'} stopped the
  * program with picocli's stack trace. Here a value is used exactly as set (picocli is handed it with
  * its {@code $} escaped), an empty variable counts as unset (the fallback applies, as with no

@@ -28,8 +28,8 @@ class StoreConfigurationTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"mongodb://db:27017", "mongodb://db1,db2,db3/?replicaSet=rs0&w=majority",
-      "mongodb+srv://cluster.example.com/?retryWrites=true", "mongodb://admin:p%40ss@db/?authSource=admin",
-      "mongodb://[::1]:27017/", "mongodb://u:pa$$w@db/"})
+      "mongodb+srv://cluster.example.com/?retryWrites=true", "mongodb://admin:p%40ss@db.example/?authSource=admin",
+      "mongodb://[::1]:27017/", "mongodb://u:pa$$w@db.example/"})
   void acceptsConnectionStringsTheDriverTakes(String uri) {
     assertThat(mongoUri.convert(uri)).isEqualTo(uri);
   }
@@ -51,9 +51,9 @@ class StoreConfigurationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"mongodb://admin:hunter2@", "mongodb://admin:hunter2@db:99999/", "mongodb://admin:hunter2@db:abc/",
-      "mongodb://admin:hun@ter2@db/", "mongodb://admin:hunter2%zz@db/", "mongodb://admin:hunter2@db/?authMechanism=BOGUS",
-      "mongodb://admin:hunt/er2@db/", "mongodb://admin:hunter2@db/?authMechanism=MONGODB-X509", "mongodb://admin:hunter2\u0000@db/",
+  @ValueSource(strings = {"mongodb://admin:hunter2@", "mongodb://admin:hunter2@db.example:99999/", "mongodb://admin:hunter2@db.example:abc/",
+      "mongodb://admin:hun@ter2.example@db/", "mongodb://admin:hunter2%zz@db.example/", "mongodb://admin:hunter2@db.example/?authMechanism=BOGUS",
+      "mongodb://admin:hunt/er2@db.example/", "mongodb://admin:hunter2@db.example/?authMechanism=MONGODB-X509", "mongodb://admin:hunter2\u0000@db.example/",
       "mongodb://hunter2@[db/", "mongodb://admin:hunter2@[db/"})
   void neverShowsThePassword(String uri) {
     assertThatThrownBy(() -> mongoUri.convert(uri)).isInstanceOf(InvalidSettingException.class)

@@ -51,7 +51,7 @@ class StoreOptionsTest {
 
   @Test
   void takesAVariableExactlyAsSetAndAnEmptyOneAsUnset() {
-    assertThat(parse(Map.of("TASK_MONGO_URI", "mongodb://u:pa$$w@db/")).mongoUri()).contains("mongodb://u:pa$$w@db/");
+    assertThat(parse(Map.of("TASK_MONGO_URI", "mongodb://u:pa$$w@db.example/")).mongoUri()).contains("mongodb://u:pa$$w@db.example/");
     assertThat(parse(Map.of("TASK_DATA_DIR", "${USER}/a$$b")).dataDir()).isEqualTo(Path.of("${USER}/a$$b"));
     assertThat(parse(Map.of("TASK_DATA_DIR", "a${")).dataDir()).isEqualTo(Path.of("a${"));
     assertThat(parse(Map.of("TASK_DB", "", "TASK_MONGO_URI", "")).settings()).isEqualTo(StoreSettings.defaults());
@@ -85,8 +85,8 @@ class StoreOptionsTest {
 
   @Test
   void describesTheStoreWithoutItsPassword() {
-    assertThat(StoreOptions.of(StoreKind.MONGO, "mongodb://admin:s3cret@db:27017/", "Tasks", Path.of("data")).describeMongo())
-        .isEqualTo("MongoDB at mongodb://admin:****@db:27017/, database Tasks");
+    assertThat(StoreOptions.of(StoreKind.MONGO, "mongodb://admin:s3cret@db.example:27017/", "Tasks", Path.of("data")).describeMongo())
+        .isEqualTo("MongoDB at mongodb://admin:****@db.example:27017/, database Tasks");
   }
 
   private static StoreOptions parse(Map<String, String> environment, String... args) {
