@@ -144,6 +144,21 @@ class IndexedQueriesTest {
   }
 
   @Test
+  void refusesASecondDocumentWithTheIdOfAnotherAndKeepsTheFirstAsItWas() {
+    items.createIndex(new Document("n", 1));
+    items.insertOne(new Document("_id", 1).append("n", 1));
+
+    assertThatThrownBy(() -> items.insertOne(new Document("_id", 1).append("n", 2)))
+        .isInstanceOf(MongoException.class).extracting(error -> ((MongoException) error).getCode()).isEqualTo(11000);
+    assertThatThrownBy(() -> items.updateOne(and(eq("_id", 1), eq("n", 5)), Updates.set("n", 3),
+        new UpdateOptions().upsert(true)))
+        .describedAs("an upsert whose filter names a taken _id but matches nothing")
+        .isInstanceOf(MongoException.class).extracting(error -> ((MongoException) error).getCode()).isEqualTo(11000);
+    assertThat(items.find().into(new ArrayList<>())).containsExactly(new Document("_id", 1).append("n", 1));
+    assertThat(ids(items.find(eq("n", 1)))).containsExactly(1);
+  }
+
+  @Test
   void refusesToBuildAUniqueIndexOverDuplicatesAndLeavesNoTraceOfIt() {
     items.insertMany(List.of(new Document("code", 1), new Document("code", 1.0)));
 

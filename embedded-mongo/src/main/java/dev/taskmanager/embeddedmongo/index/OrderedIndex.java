@@ -42,6 +42,9 @@ public final class OrderedIndex extends Index<Object> {
   /** The first key a real entry can have. */
   static final byte[] FIRST_ENTRY = {0x01};
 
+  /** Equal to no entry's position. */
+  private static final Object NO_POSITION = new Object();
+
   private static final String READY = "ready";
   private static final String MULTIKEY = "multikey";
   private static final String INEXACT = "inexact";
@@ -140,11 +143,17 @@ public final class OrderedIndex extends Index<Object> {
     return entries.get(withPosition(keys.first(), positionOf(document)));
   }
 
+  /**
+   * Checks a document about to be added. It has no entries yet, so every entry under its keys is
+   * another document's, even one at the position its own _id names (positions are _ids): taken for
+   * its own, such an entry let a second document with a taken _id past the _id index, and the
+   * collection stored it over the first before refusing it, the indexes still describing the first.
+   */
   @Override
   public void checkAdd(Document document, MongoCollection<Object> collection) {
     NavigableSet<byte[]> keys = keysOf(document);
     if (unique) {
-      checkUnique(keys, positionOf(document), document, collection);
+      checkUnique(keys, NO_POSITION, document, collection);
     }
   }
 
