@@ -21,7 +21,7 @@ import org.h2.mvstore.MVStore;
  *
  * <p>Commits are grouped ({@link GroupCommit}) and never fall inside a write command ({@link
  * CommitGate}). The MVStore must be opened with auto-commit disabled, so that no background commit
- * makes ours return before its chunk is written, and with a retention time of 0, so that frequent
+ * makes ours return before its chunk is written, and with a short retention time, so that frequent
  * commits do not keep old chunks and bloat the file.
  *
  * <p>Waiting blocks the netty event loop that runs the command; the server is bound with enough
