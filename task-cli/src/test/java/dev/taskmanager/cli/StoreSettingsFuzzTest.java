@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskmanager.mongo.testing.HostileSettingValues;
 import dev.taskmanager.mongo.testing.HostileSettingValues.Setting;
-import dev.taskmanager.mongo.wiring.SettingConverter;
-import dev.taskmanager.mongo.wiring.StoreConfiguration;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -28,9 +26,6 @@ class StoreSettingsFuzzTest {
   /** Fresh values made per setting, besides the fixed ones: about 700 runs of 5 to 10 ms. */
   private static final int MUTATIONS = 25;
 
-  private static final Map<String, SettingConverter<?>> RULES = Map.of(
-      "TASK_STORE", new StoreConfiguration.KindConverter(), "TASK_MONGO_URI", new StoreConfiguration.MongoUriConverter(),
-      "TASK_DB", new StoreConfiguration.DatabaseConverter(), "TASK_DATA_DIR", new StoreConfiguration.DataDirConverter());
 
   @Test
   void everyStoreVariableAndFlagTakesAValueOrRefusesItWithOneLineAndStatus2() {
@@ -45,7 +40,7 @@ class StoreSettingsFuzzTest {
         for (Form form : Form.values()) {
           Run run = form.run(setting, value);
           String problem = run.problem();
-          if (problem == null && form != Form.SEPARATE_FLAG && run.accepted() != acceptedByTheRule(setting, value, form)) {
+          if (problem == null && form != Form.SEPARATE_FLAG && run.accepted() != HostileSettingValues.storeRuleAccepts(setting.variable(), value, form == Form.VARIABLE)) {
             problem = (run.accepted() ? "accepted" : "refused") + " what task-mongo's rule "
                 + (run.accepted() ? "refuses" : "accepts");
           }
@@ -64,17 +59,6 @@ class StoreSettingsFuzzTest {
     assertThat(failures).describedAs("seed " + seed).isEmpty();
   }
 
-  private static boolean acceptedByTheRule(Setting setting, String value, Form form) {
-    if (value.isEmpty() && form == Form.VARIABLE) {
-      return true; // an empty variable is unset; an empty --flag= is a value, which the rule judges
-    }
-    try {
-      RULES.get(setting.variable()).convert(value);
-      return true;
-    } catch (RuntimeException refused) {
-      return false;
-    }
-  }
 
   /** How a value reaches the CLI. */
   private enum Form {

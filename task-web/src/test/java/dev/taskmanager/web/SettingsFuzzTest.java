@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskmanager.mongo.testing.HostileSettingValues;
 import dev.taskmanager.mongo.testing.HostileSettingValues.Setting;
-import dev.taskmanager.mongo.wiring.SettingConverter;
-import dev.taskmanager.mongo.wiring.StoreConfiguration;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +36,6 @@ class SettingsFuzzTest {
       new Setting("TASK_TRUSTED_PROXIES", "--trusted-proxies", List.of("none", "127.0.0.1,::1", "10.0.0.0/8, fd00::/8",
           "proxy.local", "10.0.0.0/33", "10.0.0.1/8", "::1/129")));
 
-  private static final Map<String, SettingConverter<?>> STORE_RULES = Map.of(
-      "TASK_STORE", new StoreConfiguration.KindConverter(), "TASK_MONGO_URI", new StoreConfiguration.MongoUriConverter(),
-      "TASK_DB", new StoreConfiguration.DatabaseConverter(), "TASK_DATA_DIR", new StoreConfiguration.DataDirConverter());
 
   @Test
   void everyVariableAndFlagTakesAValueOrRefusesItWithOneLineAndStatus2() {
@@ -57,8 +52,8 @@ class SettingsFuzzTest {
         for (Form form : Form.values()) {
           Run run = form.run(setting, value);
           String problem = run.problem();
-          if (problem == null && STORE_RULES.containsKey(setting.variable()) && form != Form.SEPARATE_FLAG
-              && run.accepted() != acceptedByTheRule(setting, value, form)) {
+          if (problem == null && HostileSettingValues.isStoreSetting(setting.variable()) && form != Form.SEPARATE_FLAG
+              && run.accepted() != HostileSettingValues.storeRuleAccepts(setting.variable(), value, form == Form.VARIABLE)) {
             problem = (run.accepted() ? "accepted" : "refused") + " what task-mongo's rule "
                 + (run.accepted() ? "refuses" : "accepts");
           }
@@ -77,17 +72,6 @@ class SettingsFuzzTest {
     assertThat(failures).describedAs("seed " + seed).isEmpty();
   }
 
-  private static boolean acceptedByTheRule(Setting setting, String value, Form form) {
-    if (value.isEmpty() && form == Form.VARIABLE) {
-      return true; // an empty variable is unset; an empty --flag= is a value, which the rule judges
-    }
-    try {
-      STORE_RULES.get(setting.variable()).convert(value);
-      return true;
-    } catch (RuntimeException refused) {
-      return false;
-    }
-  }
 
   /** How a value reaches the app. */
   private enum Form {

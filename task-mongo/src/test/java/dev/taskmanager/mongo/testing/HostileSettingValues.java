@@ -1,8 +1,11 @@
 package dev.taskmanager.mongo.testing;
 
+import dev.taskmanager.mongo.wiring.SettingConverter;
+import dev.taskmanager.mongo.wiring.StoreConfiguration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -17,6 +20,10 @@ import java.util.regex.Pattern;
 public final class HostileSettingValues {
 
   public static final long DEFAULT_SEED = 20_261_201L;
+
+  private static final Map<String, SettingConverter<?>> STORE_RULES = Map.of(
+      "TASK_STORE", new StoreConfiguration.KindConverter(), "TASK_MONGO_URI", new StoreConfiguration.MongoUriConverter(),
+      "TASK_DB", new StoreConfiguration.DatabaseConverter(), "TASK_DATA_DIR", new StoreConfiguration.DataDirConverter());
 
   /** What any setting may be handed: emptiness, control characters, Unicode, flags, interpolation. */
   public static final List<String> ANYTHING = List.of("", " ", "\t", "  x  ", "\u0000", "a\u0000b", "\r\n", "a\nb",
@@ -72,6 +79,33 @@ public final class HostileSettingValues {
   }
 
   /** The value for a message: control characters shown as ?, long ones cut. */
+  /**
+   * Whether task-mongo's rule for a store setting takes the value, as the programs must: an empty
+   * variable counts as unset, while an empty {@code --flag=} is a value the rule judges.
+   *
+   * @throws IllegalArgumentException when the variable names no store setting
+   */
+  public static boolean storeRuleAccepts(String variable, String value, boolean asVariable) {
+    SettingConverter<?> rule = STORE_RULES.get(variable);
+    if (rule == null) {
+      throw new IllegalArgumentException(variable + " is not a store setting");
+    }
+    if (value.isEmpty() && asVariable) {
+      return true;
+    }
+    try {
+      rule.convert(value);
+      return true;
+    } catch (RuntimeException refused) {
+      return false;
+    }
+  }
+
+  /** Whether the variable is one of the four store settings task-mongo owns. */
+  public static boolean isStoreSetting(String variable) {
+    return STORE_RULES.containsKey(variable);
+  }
+
   public static String printable(String value) {
     String shown = value.replaceAll("[\\p{Cntrl}\\p{Cf}\\p{Cs}\\p{Zl}\\p{Zp}]", "?");
     return shown.length() > 80 ? shown.substring(0, 80) + "…" : shown;
