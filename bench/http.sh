@@ -41,6 +41,8 @@ USAGE
 }
 
 duration=10
+# Long enough for the JIT's second compiler to finish on 2 busy cores; 3 s left figures halved.
+warmup=10
 sizes="100 10000 100000"
 build=1
 jmh=1
@@ -68,8 +70,6 @@ cli_jar=$root/task-cli/target/task-cli.jar
 bench_jar=$root/bench/target/benchmarks.jar
 read_connections=16
 write_connections=4
-# Long enough for the JIT's second compiler to finish on 2 busy cores; 3 s left figures halved.
-warmup=10
 latency_seconds=3
 # Word splitting of the options is intended: WEB_JAVA_OPTS is a list.
 read -r -a web_java_opts <<<"${WEB_JAVA_OPTS:-}"
