@@ -6,6 +6,7 @@ import dev.taskmanager.embeddedmongo.EmbeddedMongoException;
 import dev.taskmanager.embeddedmongo.EmbeddedMongoServer;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * The app's embedded MongoDB-wire server: the embedded-mongo engine on {@value #DATA_FILE_NAME} in
@@ -15,6 +16,8 @@ public final class EmbeddedServer {
 
   /** The data file's name, kept from the first releases so that their data directories still open. */
   public static final String DATA_FILE_NAME = "tasks.mv.db";
+
+  private static final Logger LOG = Logger.getLogger(EmbeddedServer.class.getName());
 
   private EmbeddedServer() {}
 
@@ -27,7 +30,10 @@ public final class EmbeddedServer {
    */
   public static EmbeddedMongoServer start(Path dataDir, int port) {
     try {
-      return EmbeddedMongoServer.start(dataDir, DATA_FILE_NAME, port);
+      EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, DATA_FILE_NAME, port);
+      // Such as the conversion of a data file an older release wrote: once, worth a line in the log.
+      server.notices().forEach(LOG::info);
+      return server;
     } catch (DataDirectoryInUseException inUse) {
       throw new TaskStoreException("data directory " + dataDir + " is in use by process " + inUse.processId()
           + "; set TASK_MONGO_URI to " + inUse.runningAt().orElse("the URI that process printed")
