@@ -8,6 +8,7 @@ import com.google.inject.ProvisionException;
 import com.google.inject.spi.Message;
 import com.google.inject.Stage;
 import dev.taskmanager.core.model.TaskStoreException;
+import dev.taskmanager.web.api.Readiness;
 import java.io.PrintStream;
 import java.util.Collection;
 import java.net.BindException;
@@ -40,12 +41,6 @@ public final class WebApp implements AutoCloseable {
   };
 
   /**
-   * The embedded server warns at every start that it does not build the (priority, id) index the
-   * adapter creates for a real MongoDB: known, and nothing an operator can act on.
-   */
-  private static final Logger EMBEDDED_INDEX_NOTICE = Logger.getLogger("de.bwaldvogel.mongo.backend.AbstractMongoDatabase");
-
-  /**
    * The embedded server logs every command it fails with a stack trace (a write it could not save
    * to a full disk, at start-up too); the app reports that failure itself, once, in its own words.
    */
@@ -72,7 +67,6 @@ public final class WebApp implements AutoCloseable {
     for (Logger logger : QUIET) {
       logger.setLevel(Level.WARNING);
     }
-    EMBEDDED_INDEX_NOTICE.setLevel(Level.SEVERE);
     EMBEDDED_COMMAND_FAILURES.setLevel(Level.OFF);
     EMBEDDED_SHUTDOWN_NOTICE.setLevel(Level.SEVERE);
     if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
@@ -137,6 +131,8 @@ public final class WebApp implements AutoCloseable {
     try {
       WebServer server = new WebServer(settings, injector.getInstance(RouteTable.class), clock, out);
       startOrExplain(server, settings);
+      Warmup.run(server.url());
+      injector.getInstance(Readiness.class).markWarm();
       return new WebApp(server, storeCloser, out);
     } catch (RuntimeException failed) {
       closeQuietly(storeCloser);

@@ -9,17 +9,20 @@ import java.util.Map;
 
 /**
  * Health for orchestrators and proxies: {@code /health/live} (the process answers) and
- * {@code /health/ready} (the store answers too; 503 when not, so a proxy routes elsewhere).
+ * {@code /health/ready} (the app has warmed up and the store answers; 503 when not, so a proxy
+ * routes elsewhere).
  */
 public final class HealthApi {
 
   private final ObjectMapper mapper;
   private final GetTaskStats getTaskStats;
+  private final Readiness readiness;
 
   @Inject
-  HealthApi(ObjectMapper mapper, GetTaskStats getTaskStats) {
+  HealthApi(ObjectMapper mapper, GetTaskStats getTaskStats, Readiness readiness) {
     this.mapper = mapper;
     this.getTaskStats = getTaskStats;
+    this.readiness = readiness;
   }
 
   /** {@code GET /health/live}. */
@@ -29,6 +32,10 @@ public final class HealthApi {
 
   /** {@code GET /health/ready}. */
   public void ready(HttpServerExchange exchange) throws Exception {
+    if (!readiness.isWarm()) {
+      JsonResponses.send(exchange, mapper, 503, Map.of("status", "starting", "detail", "the app is warming up"));
+      return;
+    }
     long count;
     try {
       count = getTaskStats.count();
