@@ -15,6 +15,7 @@ import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import dev.taskmanager.embeddedmongo.index.KeyBytesType;
 import dev.taskmanager.embeddedmongo.index.OrderedIndex;
+import dev.taskmanager.embeddedmongo.index.PositionType;
 import io.netty.channel.Channel;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -206,7 +207,7 @@ final class IndexedDatabases {
       String namespace = getFullCollectionNamespace(collectionName);
       mvStore.removeMap(namespace + LEGACY_INDEX_INFIX + indexName);
       MVMap<byte[], Object> entries = mvStore.openMap(namespace + INDEX_INFIX + indexName,
-          new MVMap.Builder<byte[], Object>().keyType(KeyBytesType.INSTANCE).valueType(bsonType()));
+          new MVMap.Builder<byte[], Object>().keyType(KeyBytesType.INSTANCE).valueType(new PositionType(bsonType())));
       return new OrderedIndex(indexName, keys, unique, sparse, entries);
     }
 
