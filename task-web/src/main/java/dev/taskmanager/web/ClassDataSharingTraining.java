@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
@@ -20,9 +22,11 @@ final class ClassDataSharingTraining {
 
   private ClassDataSharingTraining() {}
 
-  /** @param args the scratch data directory */
+  /** @param args where to make the scratch data directory */
   public static void main(String[] args) throws IOException {
-    Settings settings = Settings.parse(Map.of("TASK_DATA_DIR", args[0], "TASK_HTTP_PORT", "0"));
+    // A fresh one each time: a data file an earlier build wrote may be in a format this one refuses.
+    Path scratch = Files.createTempDirectory(Files.createDirectories(Path.of(args[0])), "run-");
+    Settings settings = Settings.parse(Map.of("TASK_DATA_DIR", scratch.toString(), "TASK_HTTP_PORT", "0"));
     try (PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)) {
       WebApp app = WebApp.start(settings, WebApp.storeModule(settings), Clock.systemUTC(), quiet);
       try {
