@@ -71,11 +71,11 @@ public final class DurableBackend extends H2Backend {
     long opened = System.nanoTime();
     this.gate = new CommitGate();
     this.groupCommit = new GroupCommit("embedded-mongo-committer", () -> gate.alone(mvStore::commit),
-        writesWaiting -> gate.alone(() -> {
+        busyWithWrites -> gate.alone(() -> {
           if (mvStore.hasUnsavedChanges()) {
             mvStore.commit();
           }
-          boolean busy = writesWaiting || System.nanoTime() - opened < SETTLING_NANOS;
+          boolean busy = busyWithWrites || System.nanoTime() - opened < SETTLING_NANOS;
           mvStore.compact(COMPACTION_FILL_RATE, busy ? COMPACTION_BYTES_BUSY : COMPACTION_BYTES_IDLE);
           if (!busy && mvStore.getFillRate() < FILE_FILL_RATE) {
             mvStore.compactFile(SHRINK_MILLIS);

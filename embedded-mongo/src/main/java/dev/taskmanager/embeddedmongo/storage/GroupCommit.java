@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Every 200 ms or so the committer also runs maintenance (compaction, and a commit of the writes
  * nobody waits for) when there were commits or {@code due} says there is work, telling it whether
- * writers are waiting meanwhile, so that it does little then and more when the store is idle.
+ * the store is busy, so that it does little then and more when the store is idle.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -31,8 +31,12 @@ final class GroupCommit implements AutoCloseable {
   /** Keeping the file in shape between commits. */
   @FunctionalInterface
   interface Maintenance {
-    /** @param writesWaiting whether writers wait for a commit meanwhile: do little now */
-    void run(boolean writesWaiting);
+    /**
+     * @param busy whether writes came in since the last round or wait now: do little. Whether a
+     *     writer waits at this instant alone says little: under steady load from a few clients
+     *     there is often none, and heavy work then (reading and moving chunks) stalled them all.
+     */
+    void run(boolean busy);
   }
 
   private final Runnable commit;
@@ -128,7 +132,7 @@ final class GroupCommit implements AutoCloseable {
       }
       if (System.nanoTime() - lastMaintenance >= TimeUnit.MILLISECONDS.toNanos(MAINTENANCE_INTERVAL_MILLIS)) {
         if (committedSinceMaintenance || due.getAsBoolean()) {
-          runMaintenance();
+          runMaintenance(committedSinceMaintenance);
         }
         lastMaintenance = System.nanoTime();
         committedSinceMaintenance = false;
@@ -174,9 +178,9 @@ final class GroupCommit implements AutoCloseable {
     }
   }
 
-  private void runMaintenance() {
+  private void runMaintenance(boolean committedSinceLastRound) {
     try {
-      maintenance.run(writesWaiting());
+      maintenance.run(committedSinceLastRound || writesWaiting());
     } catch (RuntimeException ignored) {
       // Compaction only saves space; the next round tries again.
     }

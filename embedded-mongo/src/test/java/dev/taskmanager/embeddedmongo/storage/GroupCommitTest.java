@@ -33,7 +33,7 @@ class GroupCommitTest {
     int writers = 8;
     int writesEach = 100;
     ExecutorService pool = Executors.newFixedThreadPool(writers);
-    try (GroupCommit groupCommit = new GroupCommit("test-committer", this::slowCommit, writesWaiting -> {}, () -> false)) {
+    try (GroupCommit groupCommit = new GroupCommit("test-committer", this::slowCommit, busy -> {}, () -> false)) {
       List<Callable<Boolean>> work = new ArrayList<>();
       for (int writer = 0; writer < writers; writer++) {
         work.add(() -> {
@@ -65,7 +65,7 @@ class GroupCommitTest {
         throw new IllegalStateException("No space left on device");
       }
     };
-    try (GroupCommit groupCommit = new GroupCommit("test-committer", commit, writesWaiting -> {}, () -> false)) {
+    try (GroupCommit groupCommit = new GroupCommit("test-committer", commit, busy -> {}, () -> false)) {
       assertThatThrownBy(groupCommit::awaitDurable)
           .isInstanceOf(GroupCommit.NotDurableException.class)
           .hasRootCauseMessage("No space left on device");
@@ -78,7 +78,7 @@ class GroupCommitTest {
   @Test
   void runsMaintenanceWhileWritesComeIn() {
     AtomicInteger maintenance = new AtomicInteger();
-    try (GroupCommit groupCommit = new GroupCommit("test-committer", () -> {}, writesWaiting -> maintenance.incrementAndGet(), () -> false)) {
+    try (GroupCommit groupCommit = new GroupCommit("test-committer", () -> {}, busy -> maintenance.incrementAndGet(), () -> false)) {
       long end = System.nanoTime() + 700_000_000L;
       while (System.nanoTime() < end) {
         groupCommit.awaitDurable();
