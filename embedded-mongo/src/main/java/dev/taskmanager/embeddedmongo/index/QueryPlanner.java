@@ -12,7 +12,8 @@ import java.util.Map;
  * index helps. Generic: it knows the indexes the clients created, nothing of what they hold.
  *
  * <p>Each index's ranges come from the filter ({@link IndexBounds}); its entries in them are counted
- * exactly (the map's B-tree keeps counts), and the plan that reads least wins. An index whose order is
+ * exactly (the map's B-tree keeps counts) unless each range is one key of a unique index, and the
+ * plan that reads least wins. An index whose order is
  * the sort's stops after the page when the ranges are all the filter says, so a page costs its size,
  * not the collection's. A hinted index is used whatever it costs.
  */
@@ -53,7 +54,7 @@ public final class QueryPlanner {
       if (index != hinted && !bounds.isBounded() && !(sortNeeded && sortServed)) {
         continue;
       }
-      long keys = countKeys(index, bounds.intervals);
+      long keys = isPointLookup(index, bounds) ? bounds.intervals.size() : countKeys(index, bounds.intervals);
       long cost;
       if (sortNeeded && !sortServed) {
         cost = keys * 2;
@@ -124,6 +125,22 @@ public final class QueryPlanner {
   private static boolean isConstant(OrderedIndex index, IndexBounds bounds, String field) {
     int i = index.fields().indexOf(field);
     return i >= 0 && bounds.constant[i];
+  }
+
+  /**
+   * Whether every range names one whole key of a unique index, so that each holds one entry at most
+   * and counting them would cost more reads than the lookup itself (a create's upsert is one).
+   */
+  private static boolean isPointLookup(OrderedIndex index, IndexBounds bounds) {
+    if (!index.isUnique() || index.isAnyMultikey()) {
+      return false;
+    }
+    for (boolean each : bounds.constant) {
+      if (!each) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The entries in the ranges, counted from the B-tree's ranks: a few page reads per range. */
