@@ -65,6 +65,22 @@ final class IndexedCollection extends H2Collection {
     super.dropIndex(indexName);
   }
 
+  /**
+   * Not kept: the library encodes every document written to BSON to measure it and rewrites the
+   * collection's size in its own map, a page more for every commit to write, for {@code collStats}
+   * alone (which then says 0; counts stay exact). Creates from 4 threads went from ~2,200/s to
+   * ~2,500/s without it.
+   */
+  @Override
+  protected boolean tracksDataSize() {
+    return false;
+  }
+
+  @Override
+  protected int getDataSize() {
+    return 0;
+  }
+
   /** Under the lock like every other query: the library leaves counting with a filter unsynchronized. */
   @Override
   public synchronized int count(Document query, int skip, int limit) {
@@ -161,7 +177,6 @@ final class IndexedCollection extends H2Collection {
         ordered.markReady();
       }
     }
-    updateDataSize(-getDataSize());
     return removed;
   }
 
