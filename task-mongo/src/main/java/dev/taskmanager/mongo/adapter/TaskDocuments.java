@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
 
 /**
  * The one place that knows how a task looks in the {@code tasks} collection: the tutorial app's
@@ -26,6 +27,7 @@ public final class TaskDocuments {
   public static final String TITLE = "title";
   public static final String SHORTDESC = "shortdesc";
   public static final String PRIORITY = "priority";
+  private static final String MONGO_ID = "_id";
 
   private TaskDocuments() {}
 
@@ -39,10 +41,15 @@ public final class TaskDocuments {
   /**
    * The fields of a new task's document but its id, as an update that sets them only when it
    * inserts: with a filter on the id, an upsert stores the whole document, or finds the id taken.
+   *
+   * <p>The {@code _id} is made here, as the driver makes it for an insert: time-ordered, so new
+   * documents go to the end of the collection and of its {@code _id} index. The embedded server
+   * gives an upserted document a random one, which scattered every create over the whole file:
+   * a page read from disk per create and the file four times its size.
    */
   static Bson insertionOf(Task task) {
-    return combine(setOnInsert(TITLE, task.title()), setOnInsert(SHORTDESC, task.shortdesc()),
-        setOnInsert(PRIORITY, task.priority()));
+    return combine(setOnInsert(MONGO_ID, new ObjectId()), setOnInsert(TITLE, task.title()),
+        setOnInsert(SHORTDESC, task.shortdesc()), setOnInsert(PRIORITY, task.priority()));
   }
 
   /** @throws TaskStoreException when the document's id is not a whole non-negative number */
