@@ -13,9 +13,9 @@ import java.util.Map;
  *
  * <p>Each index's ranges come from the filter ({@link IndexBounds}); its entries in them are counted
  * exactly (the map's B-tree keeps counts) unless each range is one key of a unique index, and the
- * plan that reads least wins. An index whose order is
- * the sort's stops after the page when the ranges are all the filter says, so a page costs its size,
- * not the collection's. A hinted index is used whatever it costs.
+ * plan that reads least wins. An index whose order is the sort's stops after the page when the
+ * ranges are all the filter says, so a page costs its size, not the collection's. A hinted index is
+ * used whatever it costs.
  */
 public final class QueryPlanner {
 
