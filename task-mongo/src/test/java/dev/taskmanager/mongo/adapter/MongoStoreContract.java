@@ -1,5 +1,8 @@
 package dev.taskmanager.mongo.adapter;
 
+import static dev.taskmanager.core.contract.TaskDraftBuilder.aTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
@@ -7,9 +10,12 @@ import com.mongodb.client.MongoDatabase;
 import dev.taskmanager.core.contract.TaskStoreContract;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.port.TaskStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Test;
 
 /**
  * The core's contract suite on {@link MongoTaskStore}, against whatever server a subclass provides.
@@ -65,6 +71,26 @@ abstract class MongoStoreContract extends TaskStoreContract {
       }
       return false;
     }
+  }
+
+  /**
+   * As an insert's, so that new documents go to the end of the collection and of its _id index: the
+   * embedded server gives a document an upsert inserts a random one, which scattered creates over
+   * the whole file.
+   */
+  @Test
+  void createdTasksGetTimeOrderedObjectIds() {
+    TaskStore store = newStore();
+    for (int i = 0; i < 20; i++) {
+      store.create(aTask().build());
+    }
+
+    List<Object> ids = new ArrayList<>();
+    for (Document task : client().getDatabase(DATABASE).getCollection("tasks").find().sort(new Document("id", 1))) {
+      ids.add(task.get("_id"));
+    }
+    assertThat(ids).hasSize(20).allSatisfy(id -> assertThat(id).isInstanceOf(ObjectId.class));
+    assertThat(ids.stream().map(ObjectId.class::cast).collect(Collectors.toList())).isSorted();
   }
 
   private MongoDatabase emptyDatabase() {
