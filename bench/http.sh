@@ -14,8 +14,8 @@
 #   - at each N, the page's p50 latency (wrk, 1 connection) in every order the page offers: by id
 #     and by priority, ascending and descending;
 #   - at N = 10,000, with wrk: GET / and GET /api/tasks?limit=100 (16 connections), creates through
-#     POST /api/tasks and through the page's form with its CSRF token (4 connections), and the RSS
-#     after that load;
+#     POST /api/tasks and through the page's form with its CSRF token (4 connections), each the
+#     median of 3 runs per build with the builds taking turns, and the RSS after that load;
 #   - at N = 1,000 and 1,000,000, the scale figures: the RSS after the page runs, and the median
 #     wall time of 5 runs of `bin/task list`, `stats`, `show ID` and `add x`, with the CLI opening
 #     the data directory itself and with the web app running on it;
@@ -23,7 +23,8 @@
 #     benchmarks.jar) answering a static page of the same size as the app's GET /, through the
 #     worker pool, under the same wrk settings; the HTTP figures are also given as a share of it;
 #   - unless --no-jmh, each build's own JMH benchmarks: creates at 4 threads through the adapter
-#     and by the raw driver, and the reads (MongoReadBenchmark).
+#     and by the raw driver (both builds with 5 warm-up and 5 measured iterations of 2 s: the JIT
+#     takes about 10 s to settle on this path), and the reads (MongoReadBenchmark).
 # Targets are judged on the new build. A build that fails at some size (the baseline runs out of
 # heap on the first page at 1,000,000 tasks) is reported "failed (reason)" and the run goes on.
 # Every step is bounded in time; every process it starts is stopped and the temporary directory
@@ -64,6 +65,8 @@ duration=10
 # Long enough for the JIT's second compiler to finish on 2 busy cores; 3 s left figures halved.
 warmup=10
 latency_seconds=3
+# Measured runs of each throughput figure, the builds taking turns (throughput()).
+rounds=3
 build=1
 jmh=1
 quick=0
@@ -72,7 +75,7 @@ with_baseline=1
 with_million=1
 while [ $# -gt 0 ]; do
   case $1 in
-    --quick) quick=1; duration=3; warmup=3 ;;
+    --quick) quick=1; duration=3; warmup=3; rounds=1 ;;
     --no-build) build=0 ;;
     --no-jmh) jmh=0 ;;
     --no-million) with_million=0 ;;
@@ -261,7 +264,7 @@ done
 # figures[KEY]: every figure, by build first (base.10000.ready_ms, new.10000.get_page.rps); failed[BUILD.N]:
 # why a build stopped being measured at a size, in a few words for the tables' cells; notes: the
 # details, printed under the tables.
-declare -A figures failed
+declare -A figures failed form_csrf form_cookie
 notes=()
 
 stop_web() {
@@ -461,13 +464,14 @@ run_wrk() {
     END { print errors + 0 }')
 }
 
-# A warm-up run, then the measured one (`name`, under build b's prefix), of the same request to
-# build b's app. A failed run, no answer, or nothing but errors marks the build failed at the size.
+# A warm-up run (unless `warm` is 0), then the measured one (`name`, under build b's prefix), of the
+# same request to build b's app. A failed run, no answer, or nothing but errors marks the build
+# failed at the size.
 measure() {
-  local b=$1 size=$2 name=$3 connections=$4 seconds=$5
+  local b=$1 size=$2 name=$3 connections=$4 seconds=$5 warm=${warm:-$warmup}
   shift 5
   web_up "$b" "$size" "before $name" || return 0
-  if ! run_wrk warmup -t"$((connections < 2 ? 1 : 2))" -c"$connections" -d"${warmup}s" "$@" \
+  if { [ "$warm" -gt 0 ] && ! run_wrk warmup -t"$((connections < 2 ? 1 : 2))" -c"$connections" -d"${warm}s" "$@"; } \
       || ! run_wrk "$b.$name" -t"$((connections < 2 ? 1 : 2))" -c"$connections" -d"${seconds}s" "$@"; then
     request_failed "$b" "$size" "in $name ($(tail -2 "$work/wrk-last.txt" | tr '\n' ' '))" "wrk failed"
     return 0
@@ -478,6 +482,40 @@ measure() {
   elif [ "${figures[$b.$name.errors]}" -ge "${figures[$b.$name.requests]}" ]; then
     request_failed "$b" "$size" "in $name (${figures[$b.$name.errors]} errors in ${figures[$b.$name.requests]} requests)" "only errors"
   fi
+}
+
+# One throughput figure of every build at a size: `rounds` measured runs each, the builds taking
+# turns (a warm-up before each build's first), the figure the median of its runs' figures and the
+# requests and errors their sums. This machine's noise moved single runs by 15 % and more; taking
+# turns lets a moment of it move one run of one build, not the build's figure.
+throughput() {
+  local size=$1 name=$2 connections=$3 round b figure values args
+  for round in $(seq "$rounds"); do
+    for b in "${builds[@]}"; do
+      case $name in
+        get_page) args=("${web_url[$b]:-}$page_path") ;;
+        get_api) args=("${web_url[$b]:-}/api/tasks?limit=100") ;;
+        post_api) args=(-s "$root/bench/wrk/api-create.lua" "${web_url[$b]:-}/api/tasks") ;;
+        post_form) args=(-s "$root/bench/wrk/form-create.lua" "${web_url[$b]:-}/tasks") ;;
+      esac
+      warm=$((round == 1 ? warmup : 0)) CSRF_TOKEN=${form_csrf[$b]:-} COOKIE=${form_cookie[$b]:-} \
+        measure "$b" "$size" "$size.$name.$round" "$connections" "$duration" "${args[@]}"
+    done
+  done
+  for b in "${builds[@]}"; do
+    for figure in rps p50 p99; do
+      values=$(for round in $(seq "$rounds"); do
+        value=${figures[$b.$size.$name.$round.$figure]:-}
+        [[ ! $value =~ ^[0-9]+(\.[0-9]+)?$ ]] || echo "$value"
+      done)
+      [ -z "$values" ] || figures[$b.$size.$name.$figure]=$(printf '%s\n' "$values" | median_of)
+    done
+    for figure in requests errors; do
+      figures[$b.$size.$name.$figure]=$(for round in $(seq "$rounds"); do
+        echo "${figures[$b.$size.$name.$round.$figure]:-0}"
+      done | awk '{ sum += $1 } END { print sum + 0 }')
+    done
+  done
 }
 
 # --- bin/task --------------------------------------------------------------------------------------
@@ -565,15 +603,6 @@ for size in $sizes; do
       figures[$b.page_bytes]=$(wc -c <"$work/page-$b.html")
       figures[$b.page_rows]=$(grep -c 'data-label="ID"' "$work/page-$b.html" || true)
     done
-    say "N = $size: GET $page_path, GET /api/tasks?limit=100"
-    for b in "${builds[@]}"; do measure "$b" "$size" "$size.get_page" "$read_connections" "$duration" "${web_url[$b]:-}$page_path"; done
-    for b in "${builds[@]}"; do
-      measure "$b" "$size" "$size.get_api" "$read_connections" "$duration" "${web_url[$b]:-}/api/tasks?limit=100"
-    done
-    say "N = $size: creates through the API and the page's form"
-    for b in "${builds[@]}"; do
-      measure "$b" "$size" "$size.post_api" "$write_connections" "$duration" -s "$root/bench/wrk/api-create.lua" "${web_url[$b]:-}/api/tasks"
-    done
     for b in "${builds[@]}"; do
       web_up "$b" "$size" "before GET / for the form" || continue
       # A form as a browser has it: the token from the page; the page sets no cookie, but send any.
@@ -585,10 +614,15 @@ for size in $sizes; do
         mark_failed "$b" "$size" "no form token" "GET / for the form's CSRF token: $(cat "$work/curl.err")"
         continue
       fi
-      cookie=$(awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$work/cookies")
-      CSRF_TOKEN=$csrf COOKIE=$cookie \
-        measure "$b" "$size" "$size.post_form" "$write_connections" "$duration" -s "$root/bench/wrk/form-create.lua" "${web_url[$b]}/tasks"
+      form_csrf[$b]=$csrf
+      form_cookie[$b]=$(awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$work/cookies")
     done
+    say "N = $size: GET $page_path, GET /api/tasks?limit=100, $rounds run(s) per build in turns"
+    throughput "$size" get_page "$read_connections"
+    throughput "$size" get_api "$read_connections"
+    say "N = $size: creates through the API and the page's form, $rounds run(s) per build in turns"
+    throughput "$size" post_api "$write_connections"
+    throughput "$size" post_form "$write_connections"
     sleep 6
     for b in "${builds[@]}"; do
       if web_up "$b" "$size" "after the load"; then figures[$b.$size.rss_load]=$(rss_mb "${web_pid[$b]}"); fi
@@ -651,11 +685,15 @@ declare -A jmh_score jmh_unit
 jmh_rows=()
 if [ "$jmh" = 1 ]; then
   mkdir -p "$work/jmh-tmp"
-  for set in "create:MongoCreateBenchmark.(adapter|driver)Create4Threads:300" "read:MongoReadBenchmark:1200"; do
-    IFS=: read -r kind pattern limit <<<"$set"
+  # Iterations of 1 s (the create benchmark's own, before) measured the JIT still compiling: the
+  # rate rose from 300 to 1,800 creates/s over the first ten seconds.
+  for set in "create:MongoCreateBenchmark.(adapter|driver)Create4Threads:300:-wi 5 -w 2s -i 5 -r 2s" \
+      "read:MongoReadBenchmark:1200:"; do
+    IFS=: read -r kind pattern limit iterations <<<"$set"
+    read -r -a iterations <<<"$iterations"
     for b in "${builds[@]}"; do
       say "JMH, ${build_label[$b]}: $pattern"
-      if timeout "$limit" java -jar "${build_dir[$b]}/bench/target/benchmarks.jar" "$pattern" \
+      if timeout "$limit" java -jar "${build_dir[$b]}/bench/target/benchmarks.jar" "$pattern" "${iterations[@]}" \
           -jvmArgsAppend "-Djava.io.tmpdir=$work/jmh-tmp" -rf csv -rff "$work/jmh-$b-$kind.csv" \
           >"$work/jmh-$b-$kind.log" 2>&1; then
         # "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit"[,"Param: storedTasks"]
@@ -740,7 +778,8 @@ echo "Task Manager HTTP benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, java $(
 if [ "$with_baseline" = 1 ]; then
   echo "Builds: ${build_label[base]} (${baseline_commit}) and ${build_label[new]} (this checkout), measured in turn; targets judged on the new build"
 fi
-echo "wrk -t2, ${duration} s per run after a ${warmup} s warm-up; reads at $read_connections connections, creates at $write_connections"
+echo "wrk -t2, ${duration} s per run after a ${warmup} s warm-up; reads at $read_connections connections, creates at $write_connections;" \
+  "req/s at N = 10000: the median of $rounds run(s) per build, the builds taking turns"
 echo "Ceiling (a bare Undertow server$([ "$with_baseline" = 0 ] || echo ", one for both builds"), a static page of ${page_bytes:-?} bytes):" \
   "${c:--} req/s at" \
   "$read_connections connections, ${cw:--} at $write_connections"
@@ -934,7 +973,7 @@ done
 
 if [ "$jmh" = 1 ]; then
   echo
-  echo "JMH, each build's own benchmarks.jar (its settings: one fork, 2 warm-up and 3 measured iterations of 1 s)"
+  echo "JMH, each build's own benchmarks.jar (one fork; creates: 5 warm-up and 5 measured iterations of 2 s, reads: 2 and 3 of 1 s)"
   jmh_row() {
     if [ "$with_baseline" = 1 ]; then
       printf '%-44s %-11s %-20s %-20s %-9s %s\n' "$@"
