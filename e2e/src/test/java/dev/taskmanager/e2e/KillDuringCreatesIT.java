@@ -34,6 +34,7 @@ class KillDuringCreatesIT {
 
   private static final int ROUNDS = 4;
   private static final int CLIENTS = 4;
+  private static final long DEFAULT_SEED = 4_186_112_523_907_455_381L;
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
   private final Path dir = Path.of("target", "e2e", "KillDuringCreatesIT").toAbsolutePath();
@@ -43,7 +44,8 @@ class KillDuringCreatesIT {
   @Test
   void everyAcknowledgedTaskSurvivesKillNineUnchangedAndNoIdIsIssuedAgain() throws Exception {
     StackExtension.deleteRecursively(dir);
-    long seed = Long.getLong("task.seed", System.nanoTime());
+    // A fixed seed by default, so every build kills at the same moments; -Dtask.seed tries others.
+    long seed = Long.getLong("task.seed", DEFAULT_SEED);
     System.out.println("KillDuringCreatesIT: seed " + seed + " (-Dtask.seed=" + seed + " repeats these kill moments)");
     Random random = new Random(seed);
     // id → the task exactly as the app acknowledged it (the 201 response's body).

@@ -16,9 +16,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class GlobalBehaviourTest {
@@ -83,21 +80,6 @@ class GlobalBehaviourTest {
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).isEqualTo("task: Missing command: say what to do, e.g. 'task list'\n"
         + "Try 'task --help' for more information.\n");
-  }
-
-  @Test
-  void anUnreachableMongoDbIsStoreUnavailableWithinSeconds() throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = socket.getLocalPort();
-    }
-    long start = System.nanoTime();
-
-    Result result = cli.run("list", "--mongo-uri", "mongodb://127.0.0.1:" + closedPort + "/");
-
-    assertThat(result.exitCode()).isEqualTo(4);
-    assertThat(result.err()).startsWith("task: store unavailable: MongoDB cannot be reached").doesNotContain("\tat ");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
   }
 
   @Test

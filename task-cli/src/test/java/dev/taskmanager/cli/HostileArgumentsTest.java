@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskmanager.cli.Cli.Result;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ class HostileArgumentsTest {
 
   /** Each run builds the command line and its injector anew, as a process would: about 0.1 s. */
   private static final int RANDOM_RUNS = 300;
+  private static final long DEFAULT_SEED = 7_302_447_011_906_585_113L;
   private static final List<String> COMMANDS = List.of("add", "list", "show", "edit", "delete", "reset", "export",
       "import", "stats", "doctor", "completion");
   /** Hostile values; store options are left out, as they would open real stores (other tests try them). */
@@ -87,7 +87,8 @@ class HostileArgumentsTest {
 
   @Test
   void randomHostileArgumentsNeverCrashAndChangeNothingWhenRefused() {
-    long seed = Long.getLong("fuzz.seed", new SecureRandom().nextLong());
+    // A fixed seed by default, so every build runs the same command lines; -Dfuzz.seed explores others.
+    long seed = Long.getLong("fuzz.seed", DEFAULT_SEED);
     Random random = new Random(seed);
     Map<Integer, Integer> exitCodes = new TreeMap<>();
     List<String> failures = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.taskmanager.embeddedmongo.storage;
 
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Makes writes durable in groups: a writer waits until a commit that started after its write has
@@ -26,7 +27,7 @@ final class GroupCommit implements AutoCloseable {
     }
   }
 
-  private static final long MAINTENANCE_INTERVAL_MILLIS = 200;
+  static final long MAINTENANCE_INTERVAL_MILLIS = 200;
 
   /** Keeping the file in shape between commits. */
   @FunctionalInterface
@@ -42,6 +43,7 @@ final class GroupCommit implements AutoCloseable {
   private final Runnable commit;
   private final Maintenance maintenance;
   private final BooleanSupplier due;
+  private final LongSupplier nanoClock;
   private final Thread committer;
   private final Object lock = new Object();
   /** The number of the latest write done. */
@@ -61,9 +63,18 @@ final class GroupCommit implements AutoCloseable {
    * @param due whether maintenance has work without commits (unsaved changes, space to reclaim)
    */
   GroupCommit(String threadName, Runnable commit, Maintenance maintenance, BooleanSupplier due) {
+    this(threadName, commit, maintenance, due, System::nanoTime);
+  }
+
+  /**
+   * @param nanoClock the time in nanoseconds, as {@link System#nanoTime} counts it, by which
+   *     maintenance is found due; tests pass a clock they move themselves
+   */
+  GroupCommit(String threadName, Runnable commit, Maintenance maintenance, BooleanSupplier due, LongSupplier nanoClock) {
     this.commit = commit;
     this.maintenance = maintenance;
     this.due = due;
+    this.nanoClock = nanoClock;
     this.committer = new Thread(this::commitUntilClosed, threadName);
     committer.setDaemon(true);
     committer.start();
@@ -111,7 +122,7 @@ final class GroupCommit implements AutoCloseable {
   }
 
   private void commitUntilClosed() {
-    long lastMaintenance = System.nanoTime();
+    long lastMaintenance = nanoClock.getAsLong();
     boolean committedSinceMaintenance = false;
     while (true) {
       long target;
@@ -130,11 +141,11 @@ final class GroupCommit implements AutoCloseable {
         commitUpTo(target);
         committedSinceMaintenance = true;
       }
-      if (System.nanoTime() - lastMaintenance >= TimeUnit.MILLISECONDS.toNanos(MAINTENANCE_INTERVAL_MILLIS)) {
+      if (nanoClock.getAsLong() - lastMaintenance >= TimeUnit.MILLISECONDS.toNanos(MAINTENANCE_INTERVAL_MILLIS)) {
         if (committedSinceMaintenance || due.getAsBoolean()) {
           runMaintenance(committedSinceMaintenance);
         }
-        lastMaintenance = System.nanoTime();
+        lastMaintenance = nanoClock.getAsLong();
         committedSinceMaintenance = false;
       }
     }

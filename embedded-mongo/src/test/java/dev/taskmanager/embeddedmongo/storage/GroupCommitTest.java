@@ -5,16 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class GroupCommitTest {
+
+  private static final long MAINTENANCE_INTERVAL = TimeUnit.MILLISECONDS.toNanos(GroupCommit.MAINTENANCE_INTERVAL_MILLIS);
 
   /** Stands for the store: writes raise {@code made}; a commit copies it to {@code onDisk}. */
   private final AtomicLong made = new AtomicLong();
@@ -76,17 +81,25 @@ class GroupCommitTest {
   }
 
   @Test
-  void runsMaintenanceWhileWritesComeIn() {
-    AtomicInteger maintenance = new AtomicInteger();
-    try (GroupCommit groupCommit = new GroupCommit("test-committer", () -> {}, busy -> maintenance.incrementAndGet(), () -> false)) {
-      long end = System.nanoTime() + 700_000_000L;
-      while (System.nanoTime() < end) {
+  void runsMaintenanceOnceItsIntervalHasPassedTellingWhetherWritesCameIn() throws Exception {
+    AtomicLong clock = new AtomicLong();
+    AtomicBoolean due = new AtomicBoolean();
+    BlockingQueue<Boolean> rounds = new LinkedBlockingQueue<>();
+    try (GroupCommit groupCommit = new GroupCommit("test-committer", () -> {}, rounds::add, due::get, clock::get)) {
+      for (int write = 0; write < 3; write++) {
         groupCommit.awaitDurable();
-        sleep(5);
       }
-    }
+      assertThat(rounds).describedAs("no round before the interval has passed").isEmpty();
 
-    assertThat(maintenance.get()).isBetween(1, 4);
+      groupCommit.awaitDurable();
+      clock.addAndGet(MAINTENANCE_INTERVAL);
+      assertThat(rounds.poll(10, TimeUnit.SECONDS)).describedAs("a round after writes came in: busy").isTrue();
+
+      due.set(true);
+      clock.addAndGet(MAINTENANCE_INTERVAL);
+      assertThat(rounds.poll(10, TimeUnit.SECONDS)).describedAs("a round with work but no write since the last: idle")
+          .isFalse();
+    }
   }
 
   private static void sleep(long millis) {

@@ -19,10 +19,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** An unreachable store fails within the configured timeout, and serves again once it is back. */
-class StoreUnreachableTest {
+class StoreUnreachableIT {
 
-  /** The configured timeout plus room for a slow machine; far below the driver's default 30 s. */
-  private static final Duration FAILS_WITHIN = TestServers.SHORT_TIMEOUT.plusSeconds(2);
+  /**
+   * The configured timeout plus ample room for a loaded machine: what it tells apart is that timeout
+   * from the driver's default of 30 s.
+   */
+  private static final Duration FAILS_WITHIN = TestServers.SHORT_TIMEOUT.plusSeconds(10);
 
   @TempDir
   Path dataDir;
