@@ -1,10 +1,12 @@
 /**
- * The task manager's core: the model, the {@code TaskStore} port with its ID rules, the use cases
- * and an in-memory store. Depends on nothing but {@code java.base}.
+ * The task manager's core: the model, the {@code TaskStore} port with its ID rules, the use cases,
+ * an in-memory store, and how every face tells a failure. Depends on nothing but
+ * {@code java.base}.
  */
 module dev.taskmanager.core {
   exports dev.taskmanager.core.model;
   exports dev.taskmanager.core.port;
   exports dev.taskmanager.core.usecase;
   exports dev.taskmanager.core.memory;
+  exports dev.taskmanager.core.failure;
 }

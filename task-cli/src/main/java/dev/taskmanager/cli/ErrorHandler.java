@@ -1,18 +1,10 @@
 package dev.taskmanager.cli;
 
-import com.google.inject.CreationException;
-import com.google.inject.ProvisionException;
-import com.google.inject.spi.Message;
-import dev.taskmanager.core.model.InvalidImportException;
-import dev.taskmanager.core.model.InvalidTaskException;
-import dev.taskmanager.core.model.TaskNotFoundException;
-import dev.taskmanager.core.model.TaskStoreException;
-import dev.taskmanager.core.model.Violation;
+import dev.taskmanager.core.failure.Failure;
 import dev.taskmanager.mongo.wiring.InvalidSettingException;
+import dev.taskmanager.mongo.wiring.ProvisionFailures;
 import java.io.PrintWriter;
-import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -21,8 +13,9 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The one place where errors become messages and exit codes. Every error is one line on standard
- * error, {@code task: …}; the stack trace follows only with {@code --verbose}.
+ * The one place where errors become messages and exit codes: a command's own failure keeps its
+ * code, any other is classified by the core ({@link Failure}) and only rendered here. Every error
+ * is one line on standard error, {@code task: …}; the stack trace follows only with {@code --verbose}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
@@ -53,44 +46,27 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   }
 
   private static int report(Exception thrown, PrintWriter err) {
-    Exception ex = unwrap(thrown);
-    if (ex instanceof InvalidTaskException) {
-      printLines(err, ((InvalidTaskException) ex).violations().stream().map(Violation::message).collect(Collectors.toList()));
-      return ExitCodes.INVALID_INPUT;
+    Throwable cause = ProvisionFailures.causeOf(thrown);
+    if (cause instanceof CliException command) {
+      printLines(err, List.of(command.getMessage()));
+      return command.exitCode();
     }
-    if (ex instanceof InvalidImportException) {
-      printLines(err, ((InvalidImportException) ex).violations().stream()
-          .map(v -> "record " + (v.index() + 1) + ": " + v.violation().message()).collect(Collectors.toList()));
-      return ExitCodes.INVALID_INPUT;
+    Failure failure = Failure.of(cause);
+    switch (failure.kind()) {
+      case INVALID_INPUT:
+        printLines(err, failure.problems());
+        return ExitCodes.INVALID_INPUT;
+      case NOT_FOUND:
+        printLines(err, List.of(failure.message()));
+        return ExitCodes.NOT_FOUND;
+      case STORE_UNAVAILABLE:
+        // The CLI's user is an operator: the store's own words say what to fix.
+        printLines(err, List.of("store unavailable: " + failure.message()));
+        return ExitCodes.STORE_UNAVAILABLE;
+      default:
+        printLines(err, List.of(failure.message() + "; run again with --verbose to see the details"));
+        return ExitCodes.INTERNAL_ERROR;
     }
-    if (ex instanceof TaskNotFoundException) {
-      printLines(err, List.of(ex.getMessage()));
-      return ExitCodes.NOT_FOUND;
-    }
-    if (ex instanceof TaskStoreException) {
-      // The CLI's user is an operator: the store's own words say what to fix.
-      printLines(err, List.of("store unavailable: " + ex.getMessage()));
-      return ExitCodes.STORE_UNAVAILABLE;
-    }
-    if (ex instanceof CliException) {
-      printLines(err, List.of(ex.getMessage()));
-      return ((CliException) ex).exitCode();
-    }
-    printLines(err, List.of("unexpected error (" + ex.getClass().getSimpleName()
-        + "); run again with --verbose to see the details"));
-    return ExitCodes.INTERNAL_ERROR;
-  }
-
-  /** Guice wraps what a store's provider throws (a store that cannot start); the cause is the news. */
-  private static Exception unwrap(Exception thrown) {
-    Collection<Message> errors = thrown instanceof ProvisionException ? ((ProvisionException) thrown).getErrorMessages()
-        : thrown instanceof CreationException ? ((CreationException) thrown).getErrorMessages() : List.of();
-    for (Message error : errors) {
-      if (error.getCause() instanceof Exception) {
-        return unwrap((Exception) error.getCause());
-      }
-    }
-    return thrown;
   }
 
   private static void printLines(PrintWriter err, List<String> messages) {

@@ -29,7 +29,8 @@ class ModuleDescriptorTest {
             "dev.taskmanager.core.model",
             "dev.taskmanager.core.port",
             "dev.taskmanager.core.usecase",
-            "dev.taskmanager.core.memory");
+            "dev.taskmanager.core.memory",
+            "dev.taskmanager.core.failure");
     assertThat(module.opens()).isEmpty();
   }
 }

@@ -5,12 +5,11 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.ProvisionException;
-import com.google.inject.spi.Message;
 import com.google.inject.Stage;
 import dev.taskmanager.core.model.TaskStoreException;
+import dev.taskmanager.mongo.wiring.ProvisionFailures;
 import dev.taskmanager.web.api.Readiness;
 import java.io.PrintStream;
-import java.util.Collection;
 import java.net.BindException;
 import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
@@ -163,22 +162,12 @@ public final class WebApp implements AutoCloseable {
   private static Injector createInjector(Module... modules) {
     try {
       return Guice.createInjector(Stage.PRODUCTION, modules);
-    } catch (CreationException failed) {
-      throw storeFailureIn(failed.getErrorMessages(), failed);
-    } catch (ProvisionException failed) {
-      throw storeFailureIn(failed.getErrorMessages(), failed);
-    }
-  }
-
-  private static RuntimeException storeFailureIn(Collection<Message> errors, RuntimeException failed) {
-    for (Message error : errors) {
-      for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
-        if (cause instanceof TaskStoreException) {
-          return (TaskStoreException) cause;
-        }
+    } catch (CreationException | ProvisionException failed) {
+      if (ProvisionFailures.causeOf(failed) instanceof TaskStoreException storeFailed) {
+        throw storeFailed;
       }
+      throw failed;
     }
-    return failed;
   }
 
   private static void startOrExplain(WebServer server, Settings settings) {

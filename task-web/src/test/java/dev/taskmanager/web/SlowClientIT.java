@@ -62,7 +62,7 @@ class SlowClientIT {
 
       @Override public void close() {}
     };
-    Logger appLogs = Logger.getLogger("dev.taskmanager.web");
+    Logger appLogs = Logger.getLogger("dev.taskmanager");
     appLogs.addHandler(recorder);
     try (TestServer server = TestServer.start();
         Socket socket = new Socket("127.0.0.1", server.uri("/").getPort())) {

@@ -14,9 +14,7 @@ public final class InvalidImportException extends TaskException {
   private final transient List<RecordViolation> violations;
 
   public InvalidImportException(List<RecordViolation> violations) {
-    super(violations.stream()
-        .map(v -> "record " + v.index() + ": " + v.violation().message())
-        .collect(Collectors.joining("\n")));
+    super(violations.stream().map(RecordViolation::message).collect(Collectors.joining("\n")));
     this.violations = List.copyOf(violations);
   }
 

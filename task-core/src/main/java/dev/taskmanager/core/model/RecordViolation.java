@@ -6,4 +6,15 @@ package dev.taskmanager.core.model;
  * @param index the record's position in the input, from 0; adapters turn it into a line number
  * @param violation what is wrong with it
  */
-public record RecordViolation(int index, Violation violation) {}
+public record RecordViolation(int index, Violation violation) {
+
+  /** The record's number for people, who count from 1 as editors count lines. */
+  public int number() {
+    return index + 1;
+  }
+
+  /** The violation as one line: {@code record 3: title: is empty; accepted: 1 to 200 characters}. */
+  public String message() {
+    return "record " + number() + ": " + violation.message();
+  }
+}

@@ -89,7 +89,7 @@ public final class ImportTasks {
       Integer first = firstIndexOfId.putIfAbsent(task.id(), index);
       if (first != null) {
         problems.add(new RecordViolation(index, new Violation("id",
-            task.id() + " is also the id of record " + first, "each id once in the input")));
+            task.id() + " is also the id of record " + (first + 1), "each id once in the input")));
       }
     }
     return checked;

@@ -63,7 +63,7 @@ class ImportTasksTest {
     InvalidImportException refused = catchThrowableOfType(InvalidImportException.class,
         () -> importTasks.importTasks(input, OnConflict.REPLACE, false));
 
-    assertThat(refused.getMessage()).isEqualTo("record 2: id: 7 is also the id of record 0; accepted: each id once in the input");
+    assertThat(refused.getMessage()).isEqualTo("record 3: id: 7 is also the id of record 1; accepted: each id once in the input");
     assertThat(store.count()).isEqualTo(1);
   }
 

@@ -1,26 +1,19 @@
 package dev.taskmanager.web.page;
 
-import dev.taskmanager.core.model.InvalidTaskException;
-import dev.taskmanager.core.model.TaskNotFoundException;
-import dev.taskmanager.core.model.TaskStoreException;
-import dev.taskmanager.core.model.Violation;
 import dev.taskmanager.web.http.FailureResponses;
-import dev.taskmanager.web.http.HttpException;
+import dev.taskmanager.web.http.HttpFailure;
 import dev.taskmanager.web.http.Responses;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import io.undertow.util.HttpString;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The one place where a failed page request becomes an error page: styled like the app, saying
- * what happened and what to do, never a stack trace. Unexpected errors are logged and shown as a
- * generic 500.
+ * what happened and what to do, never a stack trace. The failure comes classified
+ * ({@link HttpFailure}); this class only words it for the page.
  */
 public final class PageErrors extends FailureResponses {
 
@@ -35,58 +28,43 @@ public final class PageErrors extends FailureResponses {
 
   /** Sends the error page for a failure. */
   @Override
-  protected void respond(HttpServerExchange exchange, Throwable failure) {
-    ErrorPage page = describe(exchange, failure);
-    if (failure instanceof HttpException && !((HttpException) failure).allow().isEmpty()) {
-      exchange.getResponseHeaders().put(new HttpString("Allow"), String.join(", ", ((HttpException) failure).allow()));
-    }
+  protected void respond(HttpServerExchange exchange, HttpFailure failure) {
+    ErrorPage page = describe(failure);
     try {
-      pages.render(exchange, page.status, "error.ftlh", Map.of(
-          "status", page.status, "heading", page.heading, "message", page.message,
-          "advice", page.advice, "problems", page.problems));
+      pages.render(exchange, failure.status(), "error.ftlh", Map.of(
+          "status", failure.status(), "heading", page.heading(), "message", page.message(),
+          "advice", page.advice(), "problems", failure.problems()));
     } catch (Exception renderingFailed) {
       // The error page itself failed (a broken template): plain text still tells the person.
       LOG.log(Level.ERROR, "the error page could not be rendered", renderingFailed);
-      exchange.setStatusCode(page.status);
+      exchange.setStatusCode(failure.status());
       exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=UTF-8");
-      Responses.send(exchange, (page.heading + "\n" + page.advice).getBytes(StandardCharsets.UTF_8));
+      Responses.send(exchange, (page.heading() + "\n" + page.advice()).getBytes(StandardCharsets.UTF_8));
     }
   }
 
-  private static ErrorPage describe(HttpServerExchange exchange, Throwable failure) {
-    if (failure instanceof TaskNotFoundException) {
-      return new ErrorPage(404, "Task not found",
-          "Task " + ((TaskNotFoundException) failure).id() + " does not exist.",
-          "It may have been deleted. Go back to the task list to see the tasks there are.", List.of());
+  /** The page's words for a failure: a heading, what happened, and what to do now. */
+  private static ErrorPage describe(HttpFailure failure) {
+    switch (failure.type()) {
+      case "task-not-found":
+        return new ErrorPage("Task not found", failure.detail(),
+            "It may have been deleted. Go back to the task list to see the tasks there are.");
+      case "invalid-input":
+        return new ErrorPage("That address is not quite right", "Some values in the address are not accepted:",
+            "Go back to the task list and try again from there.");
+      case "store-unavailable":
+        return new ErrorPage("The task store is not answering", "The tasks cannot be read or saved right now.",
+            "Wait a moment, then reload the page. If you sent a form, check whether your change is there"
+                + " before sending it again.");
+      case "internal-error":
+        return new ErrorPage("Something went wrong", "The server could not complete this request. The error has been logged.",
+            "Go back to the task list and try again; if it happens again, tell whoever runs this service.");
+      default:
+        return new ErrorPage(headingFor(failure), failure.detail(), adviceFor(failure));
     }
-    if (failure instanceof InvalidTaskException) {
-      List<String> problems = ((InvalidTaskException) failure).violations().stream()
-          .map(Violation::message).collect(Collectors.toList());
-      return new ErrorPage(400, "That address is not quite right",
-          "Some values in the address are not accepted:", "Go back to the task list and try again from there.",
-          problems);
-    }
-    if (failure instanceof TaskStoreException) {
-      LOG.log(Level.WARNING, "store unavailable for " + exchange.getRequestMethod() + " " + exchange.getRequestPath()
-          + ": " + failure.getMessage());
-      exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "5");
-      return new ErrorPage(503, "The task store is not answering",
-          "The tasks cannot be read or saved right now.",
-          "Wait a moment, then reload the page. If you sent a form, check whether your change is there"
-              + " before sending it again.", List.of());
-    }
-    if (failure instanceof HttpException) {
-      HttpException http = (HttpException) failure;
-      return new ErrorPage(http.status(), headingFor(http), http.detail(), adviceFor(http), List.of());
-    }
-    LOG.log(Level.ERROR, "unexpected failure for " + exchange.getRequestMethod() + " " + exchange.getRequestPath(),
-        failure);
-    return new ErrorPage(500, "Something went wrong",
-        "The server could not complete this request. The error has been logged.",
-        "Go back to the task list and try again; if it happens again, tell whoever runs this service.", List.of());
   }
 
-  private static String headingFor(HttpException http) {
+  private static String headingFor(HttpFailure http) {
     switch (http.status()) {
       case 403:
         return "This form can no longer be sent";
@@ -101,7 +79,7 @@ public final class PageErrors extends FailureResponses {
     }
   }
 
-  private static String adviceFor(HttpException http) {
+  private static String adviceFor(HttpFailure http) {
     switch (http.status()) {
       case 403:
         return "Go back, reload the page to get a fresh form, and send it again.";
@@ -114,19 +92,5 @@ public final class PageErrors extends FailureResponses {
     }
   }
 
-  private static final class ErrorPage {
-    final int status;
-    final String heading;
-    final String message;
-    final String advice;
-    final List<String> problems;
-
-    ErrorPage(int status, String heading, String message, String advice, List<String> problems) {
-      this.status = status;
-      this.heading = heading;
-      this.message = message;
-      this.advice = advice;
-      this.problems = problems;
-    }
-  }
+  private record ErrorPage(String heading, String message, String advice) {}
 }

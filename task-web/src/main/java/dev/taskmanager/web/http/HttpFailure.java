@@ -1,0 +1,62 @@
+package dev.taskmanager.web.http;
+
+import dev.taskmanager.core.failure.Failure;
+import dev.taskmanager.core.failure.FailureKind;
+import dev.taskmanager.core.model.Violation;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A failed request as both the page and the API answer it, classified once: its status, a stable
+ * problem type and title, the detail for the person, the broken rules, and the methods a 405 names.
+ * The page words it as an error page, the API as a problem document; neither classifies again.
+ *
+ * @param status the HTTP status
+ * @param type a short stable name of the problem, e.g. {@code body-too-large}
+ * @param title the problem's general title, e.g. {@code Request body too large}
+ * @param detail what happened to this request, a sentence for the person
+ * @param problems for invalid input, one line for each broken rule
+ * @param violations for invalid input, the broken rules field by field
+ * @param allow the methods the address accepts, for a 405's {@code Allow} header; empty otherwise
+ */
+public record HttpFailure(int status, String type, String title, String detail, List<String> problems,
+    List<Violation> violations, Set<String> allow) {
+
+  public HttpFailure {
+    problems = List.copyOf(problems);
+    violations = List.copyOf(violations);
+    allow = Set.copyOf(allow);
+  }
+
+  /** Classifies a failure, writing to the log what belongs there ({@link Failure#log}). */
+  public static HttpFailure of(Throwable thrown, String request) {
+    if (thrown instanceof HttpException http) {
+      return new HttpFailure(http.status(), http.type(), http.title(), http.detail(), List.of(), List.of(), http.allow());
+    }
+    Failure failure = Failure.of(thrown);
+    failure.log(request);
+    return switch (failure.kind()) {
+      case INVALID_INPUT -> new HttpFailure(400, "invalid-input", "Invalid input",
+          "The request has values that are not accepted; see errors.", failure.problems(), failure.violations(), Set.of());
+      case NOT_FOUND -> simple(404, "task-not-found", "Task not found", sentence(failure.message()));
+      case STORE_UNAVAILABLE -> simple(503, "store-unavailable", "Store unavailable",
+          "The task store is not answering; try again shortly. A write may or may not have been applied.");
+      case INTERNAL -> simple(500, "internal-error", "Internal error",
+          "The server could not complete the request; the error has been logged.");
+    };
+  }
+
+  /** The methods the address accepts, as an {@code Allow} header has them. */
+  public String allowHeader() {
+    return String.join(", ", new java.util.TreeSet<>(allow));
+  }
+
+  private static HttpFailure simple(int status, String type, String title, String detail) {
+    return new HttpFailure(status, type, title, detail, List.of(), List.of(), Set.of());
+  }
+
+  /** {@code task 7 does not exist} as a sentence: {@code Task 7 does not exist.} */
+  private static String sentence(String message) {
+    return Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".";
+  }
+}
