@@ -1,6 +1,6 @@
 /**
  * The task manager's core: the model, the {@code TaskStore} port with its ID rules, the use cases,
- * an in-memory store, and how every face tells a failure. Depends on nothing but
+ * an in-memory store, and how every face tells a failure and echoes a value. Depends on nothing but
  * {@code java.base}.
  */
 module dev.taskmanager.core {
@@ -9,4 +9,5 @@ module dev.taskmanager.core {
   exports dev.taskmanager.core.usecase;
   exports dev.taskmanager.core.memory;
   exports dev.taskmanager.core.failure;
+  exports dev.taskmanager.core.text;
 }

@@ -30,7 +30,8 @@ class ModuleDescriptorTest {
             "dev.taskmanager.core.port",
             "dev.taskmanager.core.usecase",
             "dev.taskmanager.core.memory",
-            "dev.taskmanager.core.failure");
+            "dev.taskmanager.core.failure",
+            "dev.taskmanager.core.text");
     assertThat(module.opens()).isEmpty();
   }
 }

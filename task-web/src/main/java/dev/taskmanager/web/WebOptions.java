@@ -1,5 +1,6 @@
 package dev.taskmanager.web;
 
+import dev.taskmanager.core.text.Excerpts;
 import dev.taskmanager.mongo.wiring.EnvironmentDefaults;
 import dev.taskmanager.mongo.wiring.InvalidSettingException;
 import dev.taskmanager.mongo.wiring.SettingConverter;
@@ -116,7 +117,7 @@ final class WebOptions {
     String options = refused.getCommandLine().getCommandSpec().options().stream()
         .map(OptionSpec::longestName).collect(Collectors.joining(", "));
     if (refused instanceof UnmatchedArgumentException && !((UnmatchedArgumentException) refused).getUnmatched().isEmpty()) {
-      return "unknown option " + InvalidSettingException.quote(((UnmatchedArgumentException) refused).getUnmatched().get(0))
+      return "unknown option " + Excerpts.quote(((UnmatchedArgumentException) refused).getUnmatched().get(0))
           + "; accepted: " + options;
     }
     // Picocli's own words, which hold no value of ours (the converters word those), kept to one line.

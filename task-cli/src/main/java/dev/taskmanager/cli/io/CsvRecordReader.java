@@ -1,6 +1,7 @@
 package dev.taskmanager.cli.io;
 
 import dev.taskmanager.core.model.Violation;
+import dev.taskmanager.core.text.Excerpts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -62,7 +63,7 @@ final class CsvRecordReader implements RecordReader {
     for (int index = 0; index < header.size(); index++) {
       String name = header.get(index).strip().toLowerCase(Locale.ROOT);
       if (!List.of("id", "title", "shortdesc", "priority").contains(name)) {
-        problems.add(new InputProblem(line, 0, "column " + JsonRecordReader.printable(header.get(index))
+        problems.add(new InputProblem(line, 0, "column " + Excerpts.quote(header.get(index))
             + " is not a field of a task; accepted: " + COLUMNS));
       } else if (columns.putIfAbsent(name, index) != null) {
         problems.add(new InputProblem(line, 0, "column \"" + name + "\" appears twice; accepted: " + COLUMNS));

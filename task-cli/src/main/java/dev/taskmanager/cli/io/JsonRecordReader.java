@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.taskmanager.core.model.Violation;
+import dev.taskmanager.core.text.Excerpts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -170,7 +171,7 @@ final class JsonRecordReader implements RecordReader {
           shortdesc = text(parser, value, name, problems, badFields);
           break;
         default:
-          problems.add(new Violation(printable(name), "is not a field of a task", FIELDS));
+          problems.add(new Violation(Excerpts.quote(name), "is not a field of a task", FIELDS));
           parser.skipChildren();
       }
     }
@@ -251,12 +252,6 @@ final class JsonRecordReader implements RecordReader {
   private static String firstLine(String message) {
     // The parser's limits name the setting that holds them, which means nothing to the reader.
     String line = message == null ? "" : message.lines().findFirst().orElse("").replaceAll(", from `[^`]*`", "");
-    return line.length() > 160 ? line.substring(0, 160) + "…" : line;
-  }
-
-  /** A field name for a message: quoted, shortened, control characters shown as '?'. */
-  static String printable(String name) {
-    String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
-    return "\"" + shown.replaceAll("\\p{Cntrl}", "?") + "\"";
+    return Excerpts.oneLine(line, 160);
   }
 }

@@ -1,5 +1,6 @@
 package dev.taskmanager.core.model;
 
+import dev.taskmanager.core.text.Excerpts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,7 +87,7 @@ public record PageRequest(
         return candidate;
       }
     }
-    violations.add(new Violation("sort", TaskRules.quote(text) + " is not a sort order", "id or priority"));
+    violations.add(new Violation("sort", Excerpts.quote(text) + " is not a sort order", "id or priority"));
     return SortBy.ID;
   }
 
@@ -100,7 +101,7 @@ public record PageRequest(
       case "desc":
         return true;
       default:
-        violations.add(new Violation("order", TaskRules.quote(text) + " is not a direction", "asc or desc"));
+        violations.add(new Violation("order", Excerpts.quote(text) + " is not a direction", "asc or desc"));
         return false;
     }
   }
@@ -111,7 +112,7 @@ public record PageRequest(
     }
     String digits = TaskRules.trim(text);
     if (!digits.matches("[0-9]{1,9}")) {
-      violations.add(new Violation("limit", TaskRules.quote(text) + " is not a whole number from 1 to " + MAX_LIMIT,
+      violations.add(new Violation("limit", Excerpts.quote(text) + " is not a whole number from 1 to " + MAX_LIMIT,
           LIMIT_ACCEPTED));
       return DEFAULT_LIMIT;
     }

@@ -1,6 +1,7 @@
 package dev.taskmanager.core.model;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -9,9 +10,28 @@ import java.util.List;
  *
  * <p>Turning it into a {@link TaskDraft}, {@link TaskPatch} or {@link Task} reports every problem
  * at once, those of reading the text (a priority that is not a number) together with those of the
- * rules, so the page, the API and the command line show the same messages.
+ * rules, so the page, the API and the command line show the same messages. An adapter that found
+ * problems while reading the fields (a JSON value of the wrong type, a form field given twice, a
+ * field no task has) passes them as {@code shapeProblems}: they are reported first for their
+ * fields, the rules' problems for the others, all in the order a form shows the fields.
+ *
+ * @param shapeProblems what the adapter found wrong while reading the fields; such a field is
+ *     passed as {@code null}
  */
-public record TaskInput(String title, String shortdesc, String priority) {
+public record TaskInput(String title, String shortdesc, String priority, List<Violation> shapeProblems) {
+
+  /** The fields in the order a form shows them, which is the order problems are reported in. */
+  private static final List<String> FIELD_ORDER = List.of(TaskRules.ID, TaskRules.TITLE, TaskRules.SHORTDESC,
+      TaskRules.PRIORITY);
+
+  public TaskInput {
+    shapeProblems = List.copyOf(shapeProblems);
+  }
+
+  /** Fields read without problems of their own. */
+  public TaskInput(String title, String shortdesc, String priority) {
+    this(title, shortdesc, priority, List.of());
+  }
 
   /**
    * The draft these values describe. A missing description is empty and a missing or blank
@@ -68,7 +88,7 @@ public record TaskInput(String title, String shortdesc, String priority) {
   public static long parseId(String text) {
     List<Violation> violations = new ArrayList<>();
     Long id = TaskRules.parseId(text, violations);
-    throwIfAny(violations);
+    throwIfAny(List.of(), violations);
     return id;
   }
 
@@ -78,17 +98,27 @@ public record TaskInput(String title, String shortdesc, String priority) {
     TaskRules.checkShortdesc(shortdesc == null ? "" : TaskRules.normalizeLineEndings(shortdesc), violations);
   }
 
-  private static void throwIfAny(List<Violation> violations) {
-    if (!violations.isEmpty()) {
-      throw new InvalidTaskException(sorted(violations));
+  private void throwIfAny(List<Violation> ruleViolations) {
+    throwIfAny(shapeProblems, ruleViolations);
+  }
+
+  /** Every problem at once: the shape's, then the rules' for the fields the shape did not fault. */
+  private static void throwIfAny(List<Violation> shapeProblems, List<Violation> ruleViolations) {
+    List<Violation> all = new ArrayList<>(shapeProblems);
+    for (Violation violation : ruleViolations) {
+      if (shapeProblems.stream().noneMatch(problem -> problem.field().equals(violation.field()))) {
+        all.add(violation);
+      }
+    }
+    if (!all.isEmpty()) {
+      // Stable: a field no task has comes after those it has, in the order it was found.
+      all.sort(Comparator.comparingInt(violation -> rank(violation.field())));
+      throw new InvalidTaskException(all);
     }
   }
 
-  /** Reports fields in the order a form shows them. */
-  private static List<Violation> sorted(List<Violation> violations) {
-    List<String> order = List.of(TaskRules.ID, TaskRules.TITLE, TaskRules.SHORTDESC, TaskRules.PRIORITY);
-    List<Violation> copy = new ArrayList<>(violations);
-    copy.sort((a, b) -> Integer.compare(order.indexOf(a.field()), order.indexOf(b.field())));
-    return copy;
+  private static int rank(String field) {
+    int index = FIELD_ORDER.indexOf(field);
+    return index < 0 ? FIELD_ORDER.size() : index;
   }
 }

@@ -1,5 +1,6 @@
 package dev.taskmanager.core.model;
 
+import dev.taskmanager.core.text.Excerpts;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +71,7 @@ public final class TaskRules {
     }
     BigInteger value = parseWholeNumber(trim(text));
     if (value == null) {
-      violations.add(new Violation(PRIORITY, quote(text) + " is not a whole number", PRIORITY_ACCEPTED));
+      violations.add(new Violation(PRIORITY, Excerpts.quote(text) + " is not a whole number", PRIORITY_ACCEPTED));
       return null;
     }
     if (value.compareTo(BigInteger.valueOf(PRIORITY_MIN)) < 0
@@ -89,7 +90,7 @@ public final class TaskRules {
     }
     BigInteger value = parseWholeNumber(trim(text));
     if (value == null) {
-      violations.add(new Violation(ID, quote(text) + " is not a whole number", ID_ACCEPTED));
+      violations.add(new Violation(ID, Excerpts.quote(text) + " is not a whole number", ID_ACCEPTED));
       return null;
     }
     if (value.signum() < 0 || value.bitLength() > 63) {
@@ -198,20 +199,6 @@ public final class TaskRules {
       }
       i++;
     }
-  }
-
-  /** Echoes a user's text in a message, shortened so a 10 KB value gives a readable line. */
-  static String quote(String text) {
-    StringBuilder printable = new StringBuilder();
-    text.codePoints().limit(40).forEach(cp -> {
-      if (Character.isISOControl(cp) || Character.getType(cp) == Character.SURROGATE) {
-        printable.append(String.format(Locale.ROOT, "\\u%04X", cp));
-      } else {
-        printable.appendCodePoint(cp);
-      }
-    });
-    boolean cut = text.codePointCount(0, text.length()) > 40;
-    return "\"" + printable + (cut ? "…" : "") + "\"";
   }
 
   private static String describe(BigInteger value) {

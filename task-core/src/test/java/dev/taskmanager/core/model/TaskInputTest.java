@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +23,18 @@ class TaskInputTest {
   @ValueSource(strings = {"", "   "})
   void aBlankPriorityMeansZero(String priority) {
     assertThat(new TaskInput("t", null, priority).toDraft().priority()).isZero();
+  }
+
+  @Test
+  void anAdaptersShapeProblemStandsForItsFieldAndEveryProblemComesInTheFormsOrder() {
+    Violation unknown = new Violation("prio", "is not a field of a task", "title, shortdesc, priority");
+    Violation notANumber = new Violation("priority", "is an object, not a number", "a JSON integer");
+
+    InvalidTaskException invalid = catchThrowableOfType(InvalidTaskException.class,
+        () -> new TaskInput("", null, null, List.of(unknown, notANumber)).toDraft());
+
+    assertThat(invalid.violations()).extracting(Violation::field).containsExactly("title", "priority", "prio");
+    assertThat(invalid.violations()).contains(notANumber, unknown);
   }
 
   @Test

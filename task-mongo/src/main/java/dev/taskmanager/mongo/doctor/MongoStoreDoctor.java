@@ -9,6 +9,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import dev.taskmanager.core.model.TaskStoreException;
+import dev.taskmanager.core.text.Excerpts;
 import dev.taskmanager.mongo.adapter.IdSequence;
 import dev.taskmanager.mongo.adapter.MongoFailures;
 import dev.taskmanager.mongo.adapter.MongoTaskStore;
@@ -110,7 +111,8 @@ public final class MongoStoreDoctor {
       for (Document later : shared.getValue().subList(1, shared.getValue().size())) {
         long newId = nextFree++;
         Object key = later.get("_id");
-        changes.add(new Change("give the task with _id " + key + " (\"" + shorten(later.get("title")) + "\") the id "
+        String title = Excerpts.quote(String.valueOf(later.get("title")));
+        changes.add(new Change("give the task with _id " + key + " (" + title + ") the id "
             + newId + " instead of " + shared.getKey(), () -> tasks.updateOne(eq("_id", key), set(TaskDocuments.ID, newId))));
       }
     }
@@ -169,11 +171,6 @@ public final class MongoStoreDoctor {
     List<String> ids = survey.duplicates.keySet().stream().limit(10).map(String::valueOf).toList();
     return tasksInvolved + " tasks share the id" + (ids.size() == 1 ? " " : "s ") + String.join(", ", ids)
         + (survey.duplicates.size() > 10 ? ", …" : "");
-  }
-
-  private static String shorten(Object title) {
-    String text = String.valueOf(title);
-    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 
   private record Change(String description, Runnable action) {

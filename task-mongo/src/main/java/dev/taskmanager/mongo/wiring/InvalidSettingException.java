@@ -1,5 +1,6 @@
 package dev.taskmanager.mongo.wiring;
 
+import dev.taskmanager.core.text.Excerpts;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Model.ArgSpec;
@@ -20,7 +21,6 @@ public final class InvalidSettingException extends TypeConversionException {
 
   private static final long serialVersionUID = 1L;
   /** Enough to recognise a value; a longer one would bury the rest of the line. */
-  private static final int SHOWN_CODE_POINTS = 60;
 
   private InvalidSettingException(String message) {
     super(message);
@@ -28,7 +28,7 @@ public final class InvalidSettingException extends TypeConversionException {
 
   /** {@code VARIABLE (--flag) is "value"; accepted: …}, the value shown printable and cut short. */
   public static InvalidSettingException invalid(String variable, String flag, String value, String accepted) {
-    return because(variable, flag, "is " + quote(value), accepted);
+    return because(variable, flag, "is " + Excerpts.quote(value), accepted);
   }
 
   /** {@code VARIABLE (--flag) <problem>; accepted: …}: for values that must not be shown (secrets, URIs). */
@@ -62,41 +62,5 @@ public final class InvalidSettingException extends TypeConversionException {
     // A converter that failed in a way it did not foresee: picocli's words would show the value,
     // which may be a password, and the exception's class.
     return Optional.of(because(setting.variable(), setting.flag(), "is not accepted", setting.accepted()).getMessage());
-  }
-
-  /**
-   * The text in double quotes, fit for one line of a terminal: control, format and separator
-   * characters (a line break, NUL, an escape sequence, a right-to-left override) and halves of
-   * surrogate pairs become {@code ?}, and more than 60 characters are cut with {@code …}.
-   */
-  public static String quote(String text) {
-    StringBuilder shown = new StringBuilder("\"");
-    int count = 0;
-    for (int offset = 0; offset < text.length(); count++) {
-      int codePoint = text.codePointAt(offset);
-      offset += Character.charCount(codePoint);
-      if (count == SHOWN_CODE_POINTS) {
-        shown.append('…');
-        break;
-      }
-      shown.appendCodePoint(printable(codePoint) ? codePoint : '?');
-    }
-    return shown.append('"').toString();
-  }
-
-  /** Whether the character shows as itself on one line of a terminal. */
-  static boolean printable(int codePoint) {
-    switch (Character.getType(codePoint)) {
-      case Character.CONTROL:
-      case Character.FORMAT:
-      case Character.LINE_SEPARATOR:
-      case Character.PARAGRAPH_SEPARATOR:
-      case Character.SURROGATE:
-      case Character.UNASSIGNED:
-      case Character.PRIVATE_USE:
-        return false;
-      default:
-        return true;
-    }
   }
 }

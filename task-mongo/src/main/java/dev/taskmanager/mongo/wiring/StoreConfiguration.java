@@ -1,6 +1,7 @@
 package dev.taskmanager.mongo.wiring;
 
 import com.mongodb.ConnectionString;
+import dev.taskmanager.core.text.Excerpts;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -69,7 +70,7 @@ public final class StoreConfiguration {
         throw refused("is empty");
       }
       if (text.codePoints().anyMatch(character -> Character.isWhitespace(character) || Character.isSpaceChar(character)
-          || !InvalidSettingException.printable(character))) {
+          || !Excerpts.showsAsItself(character))) {
         throw refused("holds a space or an invisible character");
       }
       if (!text.startsWith("mongodb://") && !text.startsWith("mongodb+srv://")) {
@@ -188,9 +189,7 @@ public final class StoreConfiguration {
 
   private static String printableReason(RuntimeException refusal) {
     String reason = refusal.getMessage() == null ? refusal.getClass().getSimpleName() : refusal.getMessage().strip();
-    StringBuilder shown = new StringBuilder();
-    reason.codePoints().limit(200).forEach(character -> shown.appendCodePoint(InvalidSettingException.printable(character) ? character : '?'));
-    String text = shown.toString();
+    String text = Excerpts.oneLine(reason, 200);
     return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
   }
 

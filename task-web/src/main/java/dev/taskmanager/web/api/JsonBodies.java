@@ -10,10 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.TaskInput;
 import dev.taskmanager.core.model.TaskRules;
 import dev.taskmanager.core.model.Violation;
+import dev.taskmanager.core.text.Excerpts;
 import dev.taskmanager.web.http.HttpException;
 import dev.taskmanager.web.http.RequestBodies;
 import io.undertow.server.HttpServerExchange;
@@ -86,15 +86,17 @@ public final class JsonBodies {
   }
 
   /**
-   * The task fields of a JSON object as text for the core. Problems of the JSON shape (unknown
-   * fields, wrong types) are added to {@code shapeProblems}; a wrongly typed field is passed on as
-   * absent, and {@link #merge} keeps the shape problem rather than the core's for that field.
+   * The task fields of a JSON object as text for the core, with the problems of the JSON's shape
+   * (unknown fields, wrong types): a wrongly typed field is passed on as absent, and the core
+   * reports the shape's problem for it rather than its own ({@link TaskInput}).
    */
-  static TaskInput taskInput(ObjectNode body, List<Violation> shapeProblems) {
+  static TaskInput taskInput(ObjectNode body) {
+    List<Violation> shapeProblems = new ArrayList<>();
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!TASK_FIELDS.contains(name)) {
-        shapeProblems.add(new Violation(shorten(name), "is not a field of a task", "title, shortdesc, priority"));
+        shapeProblems.add(new Violation(Excerpts.oneLine(name), "is not a field of a task",
+            "title, shortdesc, priority"));
       }
     }
     String title = string(body, "title", "a JSON string of 1 to " + TaskRules.TITLE_MAX_LENGTH + " characters",
@@ -102,7 +104,7 @@ public final class JsonBodies {
     String shortdesc = string(body, "shortdesc", "a JSON string of up to " + TaskRules.SHORTDESC_MAX_LENGTH
         + " characters", shapeProblems);
     String priority = integer(body, "priority", shapeProblems);
-    return new TaskInput(title, shortdesc, priority);
+    return new TaskInput(title, shortdesc, priority, shapeProblems);
   }
 
   private static String string(ObjectNode body, String field, String accepted, List<Violation> problems) {
@@ -168,40 +170,5 @@ public final class JsonBodies {
           + invalid.getLocation().getColumnNr() + "); check quotes, commas and brackets.";
     }
     return "The request body is not valid JSON; check quotes, commas and brackets.";
-  }
-
-  static String shorten(String name) {
-    String printable = name.replaceAll("\\p{Cntrl}", "?");
-    return printable.length() > 60 ? printable.substring(0, 60) + "…" : printable;
-  }
-
-  /**
-   * Every problem at once: those of the shape, then the core's for the fields the shape did not
-   * already fault. Throws when there is any.
-   */
-  static void throwIfAny(List<Violation> shapeProblems, InvalidTaskException fromCore) {
-    List<Violation> all = new ArrayList<>(shapeProblems);
-    if (fromCore != null) {
-      for (Violation violation : fromCore.violations()) {
-        if (shapeProblems.stream().noneMatch(problem -> problem.field().equals(violation.field()))) {
-          all.add(violation);
-        }
-      }
-    }
-    if (!all.isEmpty()) {
-      throw new InvalidTaskException(sortedByField(all));
-    }
-  }
-
-  static List<Violation> sortedByField(List<Violation> violations) {
-    List<String> order = List.of("title", "shortdesc", "priority");
-    List<Violation> sorted = new ArrayList<>(violations);
-    sorted.sort((a, b) -> Integer.compare(rank(order, a.field()), rank(order, b.field())));
-    return sorted;
-  }
-
-  private static int rank(List<String> order, String field) {
-    int index = order.indexOf(field);
-    return index < 0 ? order.size() : index;
   }
 }

@@ -2,6 +2,7 @@ package dev.taskmanager.web.api;
 
 import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.Violation;
+import dev.taskmanager.core.text.Excerpts;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.PathTemplateMatch;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class QueryParameters {
         return;
       }
       if (!accepted.contains(name) || fromPath.contains(name)) {
-        violations.add(new Violation(JsonBodies.shorten(name), "is not a query parameter here", acceptedText));
+        violations.add(new Violation(Excerpts.oneLine(name), "is not a query parameter here", acceptedText));
       } else if (values.size() > 1) {
         violations.add(new Violation(name, "is given " + values.size() + " times", "one value"));
       }

@@ -2,18 +2,14 @@ package dev.taskmanager.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.TaskInput;
 import dev.taskmanager.core.model.TaskPatch;
-import dev.taskmanager.core.model.Violation;
 import dev.taskmanager.core.usecase.DeleteTask;
 import dev.taskmanager.core.usecase.GetTask;
 import dev.taskmanager.core.usecase.UpdateTask;
 import dev.taskmanager.web.http.Requests;
 import io.undertow.server.HttpServerExchange;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /** One task: get, partial update ({@code PATCH}) and delete at {@code /api/tasks/{id}}. */
@@ -47,16 +43,7 @@ public final class TaskApi {
   public void update(HttpServerExchange exchange) throws Exception {
     long id = id(exchange);
     ObjectNode body = bodies.readObject(exchange, PATCH_TYPES);
-    List<Violation> shapeProblems = new ArrayList<>();
-    TaskInput input = JsonBodies.taskInput(body, shapeProblems);
-    TaskPatch patch = null;
-    InvalidTaskException fromCore = null;
-    try {
-      patch = input.toPatch();
-    } catch (InvalidTaskException invalid) {
-      fromCore = invalid;
-    }
-    JsonBodies.throwIfAny(shapeProblems, fromCore);
+    TaskPatch patch = JsonBodies.taskInput(body).toPatch();
     JsonResponses.send(exchange, mapper, 200, updateTask.update(id, patch));
   }
 

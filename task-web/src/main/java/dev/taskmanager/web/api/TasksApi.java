@@ -6,9 +6,9 @@ import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.PageRequest;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskDraft;
-import dev.taskmanager.core.model.TaskInput;
 import dev.taskmanager.core.model.TaskPage;
 import dev.taskmanager.core.model.Violation;
+import dev.taskmanager.core.text.Excerpts;
 import dev.taskmanager.core.usecase.CreateTask;
 import dev.taskmanager.core.usecase.DeleteTasksByTitle;
 import dev.taskmanager.core.usecase.ListTasks;
@@ -65,16 +65,7 @@ public final class TasksApi {
   public void create(HttpServerExchange exchange) throws Exception {
     QueryParameters.of(exchange, Set.of());
     ObjectNode body = bodies.readObject(exchange, JSON);
-    List<Violation> shapeProblems = new ArrayList<>();
-    TaskInput input = JsonBodies.taskInput(body, shapeProblems);
-    TaskDraft draft = null;
-    InvalidTaskException fromCore = null;
-    try {
-      draft = input.toDraft();
-    } catch (InvalidTaskException invalid) {
-      fromCore = invalid;
-    }
-    JsonBodies.throwIfAny(shapeProblems, fromCore);
+    TaskDraft draft = JsonBodies.taskInput(body).toDraft();
     Task task = createTask.create(draft);
     exchange.getResponseHeaders().put(Headers.LOCATION, "/api/tasks/" + task.id());
     JsonResponses.send(exchange, mapper, 201, task);
@@ -100,7 +91,7 @@ public final class TasksApi {
     List<Violation> problems = new ArrayList<>();
     body.fieldNames().forEachRemaining(name -> {
       if (!name.equals("confirm")) {
-        problems.add(new Violation(JsonBodies.shorten(name), "is not a field of a reset", "confirm"));
+        problems.add(new Violation(Excerpts.oneLine(name), "is not a field of a reset", "confirm"));
       }
     });
     if (!body.path("confirm").isBoolean() || !body.path("confirm").booleanValue()) {

@@ -1,5 +1,6 @@
 package dev.taskmanager.web.http;
 
+import dev.taskmanager.core.text.Excerpts;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.Cookie;
 import io.undertow.server.handlers.CookieImpl;
@@ -29,7 +30,7 @@ public final class FlashMessages {
 
   /** Sets the message the next page shows. */
   public void set(HttpServerExchange exchange, String message) {
-    String text = message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) + "…" : message;
+    String text = Excerpts.shorten(message, MAX_MESSAGE_CHARS);
     long expires = clock.instant().getEpochSecond() + LIFETIME_SECONDS;
     String payload = Base64.getUrlEncoder().withoutPadding()
         .encodeToString((expires + ":" + text).getBytes(StandardCharsets.UTF_8));

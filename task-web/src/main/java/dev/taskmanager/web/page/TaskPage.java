@@ -50,28 +50,25 @@ public final class TaskPage {
   public void update(HttpServerExchange exchange) throws Exception {
     long id = id(exchange);
     FormData form = FormData.of(exchange);
-    List<Violation> violations = new ArrayList<>();
-    String title = form.single("title", violations);
-    String shortdesc = form.single("shortdesc", violations);
-    String priority = form.single("priority", violations);
+    List<Violation> shapeProblems = new ArrayList<>();
+    String title = form.single("title", shapeProblems);
+    String shortdesc = form.single("shortdesc", shapeProblems);
+    String priority = form.single("priority", shapeProblems);
+    TaskPatch patch;
     try {
       // A field the form did not send is kept; the edit form sends all three.
-      TaskPatch patch = new TaskInput(title, shortdesc, priority).toPatch();
-      if (violations.isEmpty()) {
-        Task task = updateTask.update(id, patch);
-        pages.redirect(exchange, "/", "Task " + task.id() + " saved");
-        return;
-      }
+      patch = new TaskInput(title, shortdesc, priority, shapeProblems).toPatch();
     } catch (InvalidTaskException invalid) {
-      violations.addAll(invalid.violations());
+      TasksPage.Form typed = new TasksPage.Form()
+          .value("title", title)
+          .value("shortdesc", shortdesc)
+          .value("priority", priority)
+          .errors(invalid.violations());
+      render(exchange, 400, getTask.get(id), typed);
+      return;
     }
-    Task stored = getTask.get(id);
-    TasksPage.Form typed = new TasksPage.Form()
-        .value("title", title)
-        .value("shortdesc", shortdesc)
-        .value("priority", priority)
-        .errors(violations);
-    render(exchange, 400, stored, typed);
+    Task task = updateTask.update(id, patch);
+    pages.redirect(exchange, "/", "Task " + task.id() + " saved");
   }
 
   /** {@code POST /tasks/{id}/delete}. */

@@ -4,6 +4,7 @@ import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.PageRequest;
 import dev.taskmanager.core.model.SortBy;
 import dev.taskmanager.core.model.Task;
+import dev.taskmanager.core.model.TaskDraft;
 import dev.taskmanager.core.model.TaskInput;
 import dev.taskmanager.core.model.TaskPage;
 import dev.taskmanager.core.model.TaskRules;
@@ -60,22 +61,20 @@ public final class TasksPage {
   /** {@code POST /tasks}: creates a task, or shows the form again with what to fix. */
   public void create(HttpServerExchange exchange) throws Exception {
     FormData form = FormData.of(exchange);
-    List<Violation> violations = new ArrayList<>();
-    String title = form.single("title", violations);
-    String shortdesc = form.single("shortdesc", violations);
-    String priority = form.single("priority", violations);
-    Form typed = new Form().value("title", title).value("shortdesc", shortdesc).value("priority", priority);
+    List<Violation> shapeProblems = new ArrayList<>();
+    String title = form.single("title", shapeProblems);
+    String shortdesc = form.single("shortdesc", shapeProblems);
+    String priority = form.single("priority", shapeProblems);
+    TaskDraft draft;
     try {
-      var draft = new TaskInput(title, shortdesc, priority).toDraft();
-      if (violations.isEmpty()) {
-        Task task = createTask.create(draft);
-        pages.redirect(exchange, "/", "Task " + task.id() + " created");
-        return;
-      }
+      draft = new TaskInput(title, shortdesc, priority, shapeProblems).toDraft();
     } catch (InvalidTaskException invalid) {
-      violations.addAll(invalid.violations());
+      Form typed = new Form().value("title", title).value("shortdesc", shortdesc).value("priority", priority);
+      show(exchange, 400, PageRequest.firstPage(), typed.errors(invalid.violations()), new Form());
+      return;
     }
-    show(exchange, 400, PageRequest.firstPage(), typed.errors(violations), new Form());
+    Task task = createTask.create(draft);
+    pages.redirect(exchange, "/", "Task " + task.id() + " created");
   }
 
   /** {@code POST /delete-by-title}: deletes every task with exactly this title and says how many. */
