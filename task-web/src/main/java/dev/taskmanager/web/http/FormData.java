@@ -1,8 +1,10 @@
 package dev.taskmanager.web.http;
 
+import dev.taskmanager.core.model.TaskInput;
 import dev.taskmanager.core.model.Violation;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +49,18 @@ public final class FormData {
       violations.add(new Violation(name, "was sent " + values.size() + " times", "one value"));
     }
     return values.get(0);
+  }
+
+  /**
+   * The task fields of the form as the core takes them; a field sent more than once is noted as its
+   * problem ({@link #single}).
+   */
+  public TaskInput taskInput() {
+    List<Violation> shapeProblems = new ArrayList<>();
+    String title = single("title", shapeProblems);
+    String shortdesc = single("shortdesc", shapeProblems);
+    String priority = single("priority", shapeProblems);
+    return new TaskInput(title, shortdesc, priority, shapeProblems);
   }
 
   /** The field's first value, or {@code null}. */

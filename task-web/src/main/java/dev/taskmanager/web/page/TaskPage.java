@@ -5,7 +5,6 @@ import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskInput;
 import dev.taskmanager.core.model.TaskPatch;
 import dev.taskmanager.core.model.TaskRules;
-import dev.taskmanager.core.model.Violation;
 import dev.taskmanager.core.usecase.DeleteTask;
 import dev.taskmanager.core.usecase.GetTask;
 import dev.taskmanager.core.usecase.UpdateTask;
@@ -13,8 +12,6 @@ import dev.taskmanager.web.http.FormData;
 import dev.taskmanager.web.http.Requests;
 import io.undertow.server.HttpServerExchange;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,22 +46,13 @@ public final class TaskPage {
   /** {@code POST /tasks/{id}}: saves the fields, or shows the form again with what to fix. */
   public void update(HttpServerExchange exchange) throws Exception {
     long id = id(exchange);
-    FormData form = FormData.of(exchange);
-    List<Violation> shapeProblems = new ArrayList<>();
-    String title = form.single("title", shapeProblems);
-    String shortdesc = form.single("shortdesc", shapeProblems);
-    String priority = form.single("priority", shapeProblems);
+    TaskInput input = FormData.of(exchange).taskInput();
     TaskPatch patch;
     try {
       // A field the form did not send is kept; the edit form sends all three.
-      patch = new TaskInput(title, shortdesc, priority, shapeProblems).toPatch();
+      patch = input.toPatch();
     } catch (InvalidTaskException invalid) {
-      TasksPage.Form typed = new TasksPage.Form()
-          .value("title", title)
-          .value("shortdesc", shortdesc)
-          .value("priority", priority)
-          .errors(invalid.violations());
-      render(exchange, 400, getTask.get(id), typed);
+      render(exchange, 400, getTask.get(id), TasksPage.Form.typed(input).errors(invalid.violations()));
       return;
     }
     Task task = updateTask.update(id, patch);

@@ -60,17 +60,12 @@ public final class TasksPage {
 
   /** {@code POST /tasks}: creates a task, or shows the form again with what to fix. */
   public void create(HttpServerExchange exchange) throws Exception {
-    FormData form = FormData.of(exchange);
-    List<Violation> shapeProblems = new ArrayList<>();
-    String title = form.single("title", shapeProblems);
-    String shortdesc = form.single("shortdesc", shapeProblems);
-    String priority = form.single("priority", shapeProblems);
+    TaskInput input = FormData.of(exchange).taskInput();
     TaskDraft draft;
     try {
-      draft = new TaskInput(title, shortdesc, priority, shapeProblems).toDraft();
+      draft = input.toDraft();
     } catch (InvalidTaskException invalid) {
-      Form typed = new Form().value("title", title).value("shortdesc", shortdesc).value("priority", priority);
-      show(exchange, 400, PageRequest.firstPage(), typed.errors(invalid.violations()), new Form());
+      show(exchange, 400, PageRequest.firstPage(), Form.typed(input).errors(invalid.violations()), new Form());
       return;
     }
     Task task = createTask.create(draft);
@@ -155,6 +150,12 @@ public final class TasksPage {
   static final class Form {
     final Map<String, String> values = new HashMap<>();
     final Map<String, Violation> errors = new LinkedHashMap<>();
+
+    /** The task fields as the person typed them, to show them again. */
+    static Form typed(TaskInput input) {
+      return new Form().value("title", input.title()).value("shortdesc", input.shortdesc())
+          .value("priority", input.priority());
+    }
 
     Form value(String field, String value) {
       values.put(field, value == null ? "" : value);
