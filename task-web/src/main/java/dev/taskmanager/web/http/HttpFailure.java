@@ -1,7 +1,6 @@
 package dev.taskmanager.web.http;
 
 import dev.taskmanager.core.failure.Failure;
-import dev.taskmanager.core.failure.FailureKind;
 import dev.taskmanager.core.model.Violation;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +21,12 @@ import java.util.Set;
 public record HttpFailure(int status, String type, String title, String detail, List<String> problems,
     List<Violation> violations, Set<String> allow) {
 
+  /** The problem types of the core's failures, which the page words by type. */
+  public static final String INVALID_INPUT = "invalid-input";
+  public static final String TASK_NOT_FOUND = "task-not-found";
+  public static final String STORE_UNAVAILABLE = "store-unavailable";
+  public static final String INTERNAL_ERROR = "internal-error";
+
   public HttpFailure {
     problems = List.copyOf(problems);
     violations = List.copyOf(violations);
@@ -36,12 +41,12 @@ public record HttpFailure(int status, String type, String title, String detail, 
     Failure failure = Failure.of(thrown);
     failure.log(request);
     return switch (failure.kind()) {
-      case INVALID_INPUT -> new HttpFailure(400, "invalid-input", "Invalid input",
+      case INVALID_INPUT -> new HttpFailure(400, INVALID_INPUT, "Invalid input",
           "The request has values that are not accepted; see errors.", failure.problems(), failure.violations(), Set.of());
-      case NOT_FOUND -> simple(404, "task-not-found", "Task not found", sentence(failure.message()));
-      case STORE_UNAVAILABLE -> simple(503, "store-unavailable", "Store unavailable",
+      case NOT_FOUND -> simple(404, TASK_NOT_FOUND, "Task not found", sentence(failure.message()));
+      case STORE_UNAVAILABLE -> simple(503, STORE_UNAVAILABLE, "Store unavailable",
           "The task store is not answering; try again shortly. A write may or may not have been applied.");
-      case INTERNAL -> simple(500, "internal-error", "Internal error",
+      case INTERNAL -> simple(500, INTERNAL_ERROR, "Internal error",
           "The server could not complete the request; the error has been logged.");
     };
   }

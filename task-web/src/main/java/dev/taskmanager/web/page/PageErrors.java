@@ -46,17 +46,17 @@ public final class PageErrors extends FailureResponses {
   /** The page's words for a failure: a heading, what happened, and what to do now. */
   private static ErrorPage describe(HttpFailure failure) {
     switch (failure.type()) {
-      case "task-not-found":
+      case HttpFailure.TASK_NOT_FOUND:
         return new ErrorPage("Task not found", failure.detail(),
             "It may have been deleted. Go back to the task list to see the tasks there are.");
-      case "invalid-input":
+      case HttpFailure.INVALID_INPUT:
         return new ErrorPage("That address is not quite right", "Some values in the address are not accepted:",
             "Go back to the task list and try again from there.");
-      case "store-unavailable":
+      case HttpFailure.STORE_UNAVAILABLE:
         return new ErrorPage("The task store is not answering", "The tasks cannot be read or saved right now.",
             "Wait a moment, then reload the page. If you sent a form, check whether your change is there"
                 + " before sending it again.");
-      case "internal-error":
+      case HttpFailure.INTERNAL_ERROR:
         return new ErrorPage("Something went wrong", "The server could not complete this request. The error has been logged.",
             "Go back to the task list and try again; if it happens again, tell whoever runs this service.");
       default:
