@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
         "  task add --titles-from titles.txt --priority 2 > ids.txt",
         "  printf 'Buy milk\\nCall Anna\\n' | task add --titles-from -"
     })
-final class AddCommand extends StoreCommand {
+final class AddCommand extends StoreCommand<AddCommand.Titles> {
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "TITLE",
       description = "1 to 200 characters (quote it if it has spaces).")
@@ -52,35 +52,34 @@ final class AddCommand extends StoreCommand {
   @Inject
   Terminal terminal;
 
-  private TaskDraft draft;
-  private Reader titles;
+  /** One task's draft, or the titles to read one per line: the other is {@code null}. */
+  record Titles(TaskDraft draft, Reader lines) {}
 
   @Override
-  void checkInput() throws IOException {
+  Titles checkInput() throws IOException {
     if ((title == null) == (titlesFrom == null)) {
       throw new ParameterException(spec.commandLine(), title == null
           ? "Missing required parameter: 'TITLE' (or --titles-from FILE)"
           : "Give either TITLE or --titles-from FILE, not both");
     }
     if (titlesFrom == null) {
-      draft = new TaskInput(title, description, priority).toDraft();
-    } else {
-      titles = Utf8.strictReader(titlesFrom.equals("-") ? terminal.stdin() : InputFiles.open(titlesFrom));
+      return new Titles(new TaskInput(title, description, priority).toDraft(), null);
     }
+    return new Titles(null, Utf8.strictReader(titlesFrom.equals("-") ? terminal.stdin() : InputFiles.open(titlesFrom)));
   }
 
   @Override
-  int run(OpenedStore store) throws IOException {
+  int run(OpenedStore store, Titles titles) throws IOException {
     CreateTask createTask = new CreateTask(store.tasks());
-    if (titles == null) {
-      out().println(createTask.create(draft).id());
+    if (titles.lines() == null) {
+      out().println(createTask.create(titles.draft()).id());
       return ExitCodes.OK;
     }
-    return addEachLine(createTask);
+    return addEachLine(createTask, titles.lines());
   }
 
   /** One create per line, its id printed and flushed at once: a caller may pair lines and ids as they come. */
-  private int addEachLine(CreateTask createTask) throws IOException {
+  private int addEachLine(CreateTask createTask, Reader titles) throws IOException {
     String source = titlesFrom.equals("-") ? "<stdin>" : titlesFrom;
     try (BufferedReader lines = new BufferedReader(titles)) {
       int number = 0;

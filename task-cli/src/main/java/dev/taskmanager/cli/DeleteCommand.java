@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
         "  task delete 7 8 12",
         "  task delete --title \"Old reminder\""
     })
-final class DeleteCommand extends StoreCommand {
+final class DeleteCommand extends StoreCommand<Set<Long>> {
 
   @Parameters(paramLabel = "ID", arity = "0..*", description = "The ids of the tasks to delete.")
   List<String> idTexts = new ArrayList<>();
@@ -34,15 +34,14 @@ final class DeleteCommand extends StoreCommand {
   @Option(names = {"-t", "--title"}, paramLabel = "TITLE", description = "Delete every task with exactly this title.")
   String title;
 
-  private final Set<Long> ids = new LinkedHashSet<>();
-
-
+  /** The ids to delete, in the order given, each once; empty with {@code --title}. */
   @Override
-  void checkInput() {
+  Set<Long> checkInput() {
     if (idTexts.isEmpty() == (title == null)) {
       throw new ParameterException(spec.commandLine(), "Give either ids or --title, not both and not neither");
     }
     // Every id is checked before any task is deleted.
+    Set<Long> ids = new LinkedHashSet<>();
     List<Violation> violations = new ArrayList<>();
     for (String idText : idTexts) {
       try {
@@ -54,10 +53,11 @@ final class DeleteCommand extends StoreCommand {
     if (!violations.isEmpty()) {
       throw new InvalidTaskException(violations);
     }
+    return ids;
   }
 
   @Override
-  int run(OpenedStore store) {
+  int run(OpenedStore store, Set<Long> ids) {
     if (title != null) {
       long deleted = new DeleteTasksByTitle(store.tasks()).delete(title);
       out().println("deleted " + deleted + (deleted == 1 ? " task" : " tasks"));

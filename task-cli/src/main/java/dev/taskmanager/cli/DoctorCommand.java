@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         "  task doctor",
         "  task doctor --repair"
     })
-final class DoctorCommand extends StoreCommand {
+final class DoctorCommand extends StoreCommand<Void> {
 
   @Option(names = "--repair", description = "Fix what can be fixed: move the sequence past the largest id, "
       + "give the later duplicates new ids.")
@@ -27,7 +27,7 @@ final class DoctorCommand extends StoreCommand {
 
 
   @Override
-  int run(OpenedStore store) {
+  int run(OpenedStore store, Void noInput) {
     StoreDoctor doctor = store.doctor();
     out().println("store: " + store.info().description());
     long problems = print(doctor.check());

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
         "  task edit 7 --priority 9",
         "  task edit 7 --title \"Write the final report\" --desc \"\""
     })
-final class EditCommand extends StoreCommand {
+final class EditCommand extends StoreCommand<EditCommand.Edit> {
 
   @Parameters(index = "0", paramLabel = "ID", description = "The task's id.")
   String idText;
@@ -37,17 +37,18 @@ final class EditCommand extends StoreCommand {
   @Mixin
   OutputFormatOption output;
 
-  private long id;
-  private TaskPatch patch;
-
+  /** Which task, and what to change. */
+  record Edit(long id, TaskPatch patch) {}
 
   @Override
-  void checkInput() {
+  Edit checkInput() {
     if (title == null && description == null && priority == null) {
       throw new ParameterException(spec.commandLine(), "Nothing to change: give --title, --desc or --priority");
     }
     // Report a bad id and bad fields together, as one form would.
     List<Violation> violations = new ArrayList<>();
+    long id = 0;
+    TaskPatch patch = null;
     try {
       id = TaskInput.parseId(idText);
     } catch (InvalidTaskException invalid) {
@@ -61,11 +62,12 @@ final class EditCommand extends StoreCommand {
     if (!violations.isEmpty()) {
       throw new InvalidTaskException(violations);
     }
+    return new Edit(id, patch);
   }
 
   @Override
-  int run(OpenedStore store) throws IOException {
-    TaskDetails.print(out(), new UpdateTask(store.tasks()).update(id, patch), output.format());
+  int run(OpenedStore store, Edit edit) throws IOException {
+    TaskDetails.print(out(), new UpdateTask(store.tasks()).update(edit.id(), edit.patch()), output.format());
     return ExitCodes.OK;
   }
 }

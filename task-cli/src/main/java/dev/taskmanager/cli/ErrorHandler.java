@@ -1,15 +1,23 @@
 package dev.taskmanager.cli;
 
 import dev.taskmanager.core.failure.Failure;
+import dev.taskmanager.core.text.Excerpts;
 import dev.taskmanager.mongo.wiring.InvalidSettingException;
 import dev.taskmanager.mongo.wiring.ProvisionFailures;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -24,7 +32,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     CommandLine command = ex.getCommandLine();
     PrintWriter err = command.getErr();
     // A store setting's own line, the same as the web app's; picocli's words for anything else.
-    err.println("task: " + oneLine(InvalidSettingException.oneLine(ex).orElse(stripErrorPrefix(ex.getMessage()))));
+    String message = InvalidSettingException.oneLine(ex).or(() -> notAChoice(ex))
+        .orElse(stripErrorPrefix(ex.getMessage()));
+    err.println("task: " + oneLine(message));
     UnmatchedArgumentException.printSuggestions(ex, err);
     err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
     if (verbose(command)) {
@@ -78,6 +88,23 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
   /** Keeps each message on one line, whatever text it quotes. */
   private static String oneLine(String message) {
     return message == null ? "" : message.replaceAll("[\\r\\n]+", " ");
+  }
+
+  /**
+   * For a value an enum option refused: what was given and the choices as they are typed.
+   * Picocli's own words name the constants as the code spells them ({@code [JSON, JSONL, CSV]}).
+   */
+  private static Optional<String> notAChoice(ParameterException ex) {
+    ArgSpec arg = ex.getArgSpec();
+    if (arg == null || !arg.type().isEnum() || !(ex.getCause() instanceof TypeConversionException)) {
+      return Optional.empty();
+    }
+    List<String> choices = Arrays.stream(arg.type().getEnumConstants())
+        .map(choice -> ((Enum<?>) choice).name().toLowerCase(Locale.ROOT))
+        .collect(Collectors.toList());
+    String name = arg.isOption() ? ((OptionSpec) arg).longestName() : arg.paramLabel();
+    return Optional.of(name + ": " + Excerpts.quote(ex.getValue()) + " is not accepted; accepted: "
+        + String.join(", ", choices.subList(0, choices.size() - 1)) + " or " + choices.get(choices.size() - 1));
   }
 
   private static String stripErrorPrefix(String message) {

@@ -28,13 +28,12 @@ import picocli.CommandLine.Option;
         "  task export --format csv --output tasks.csv",
         "  task export --output backup.jsonl     # format from the extension"
     })
-final class ExportCommand extends StoreCommand {
+final class ExportCommand extends StoreCommand<FileFormat> {
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
   Path output;
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", converter = FileFormatConverter.class,
-      completionCandidates = FileFormatConverter.Candidates.class,
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
       description = "json, jsonl or csv (default: from FILE's extension, else json).")
   FileFormat format;
 
@@ -43,16 +42,17 @@ final class ExportCommand extends StoreCommand {
 
 
   @Override
-  void checkInput() {
-    if (format == null) {
-      format = output == null ? FileFormat.JSON : FileFormat.ofFileName(output.toString()).orElse(FileFormat.JSON);
+  FileFormat checkInput() {
+    if (format != null) {
+      return format;
     }
+    return output == null ? FileFormat.JSON : FileFormat.ofFileName(output.toString()).orElse(FileFormat.JSON);
   }
 
   @Override
-  int run(OpenedStore store) throws IOException {
+  int run(OpenedStore store, FileFormat fileFormat) throws IOException {
     if (output == null) {
-      write(store, out(), Progress.NONE);
+      write(store, fileFormat.writer(out()), Progress.NONE);
       return ExitCodes.OK;
     }
     Path absolute = output.toAbsolutePath();
@@ -66,7 +66,7 @@ final class ExportCommand extends StoreCommand {
       long count;
       try (Writer file = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
           Progress progress = Progress.start(terminal, "Exporting", store.tasks().count(), " tasks", 1)) {
-        count = write(store, file, progress);
+        count = write(store, fileFormat.writer(file), progress);
       }
       // Whole or nothing: a failed export never leaves half a file under the real name.
       Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -79,8 +79,7 @@ final class ExportCommand extends StoreCommand {
     }
   }
 
-  private long write(OpenedStore store, Writer target, Progress progress) throws IOException {
-    TaskWriter writer = format.writer(target);
+  private static long write(OpenedStore store, TaskWriter writer, Progress progress) throws IOException {
     long count = 0;
     try (Stream<Task> tasks = new ExportTasks(store.tasks()).export()) {
       Iterator<Task> iterator = tasks.iterator();

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
         "  task list --title-contains report --format json",
         "  task list --all --format csv > tasks.csv"
     })
-final class ListCommand extends StoreCommand {
+final class ListCommand extends StoreCommand<PageRequest> {
 
   @Option(names = {"-s", "--sort"}, paramLabel = "KEY", defaultValue = "id",
       completionCandidates = SortCandidates.class, description = "id (default) or priority; ties by id.")
@@ -56,18 +56,15 @@ final class ListCommand extends StoreCommand {
 
   @Inject
   Terminal terminal;
-  private PageRequest request;
-
-
   @Override
-  void checkInput() {
+  PageRequest checkInput() {
     // The core reads the values, so a bad one gets the same message as on the web page.
     String limit = amount.all ? String.valueOf(PageRequest.MAX_LIMIT) : amount.limit;
-    request = PageRequest.parse(sort, reverse ? "desc" : "asc", titleContains, null, limit);
+    return PageRequest.parse(sort, reverse ? "desc" : "asc", titleContains, null, limit);
   }
 
   @Override
-  int run(OpenedStore store) throws IOException {
+  int run(OpenedStore store, PageRequest request) throws IOException {
     ListTasks listTasks = new ListTasks(store.tasks());
     TaskWriter writer = writer(store);
     TaskPage page = listTasks.list(request);

@@ -18,7 +18,7 @@ import picocli.CommandLine.ParameterException;
         "  task reset --yes",
         "  task export --output backup.json && task reset --yes && task import backup.json"
     })
-final class ResetCommand extends StoreCommand {
+final class ResetCommand extends StoreCommand<Void> {
 
   @Option(names = {"-y", "--yes"}, description = "Do not ask: delete everything.")
   boolean yes;
@@ -28,15 +28,16 @@ final class ResetCommand extends StoreCommand {
 
 
   @Override
-  void checkInput() {
+  Void checkInput() {
     if (!yes && !terminal.interactive()) {
       throw new ParameterException(spec.commandLine(),
           "reset deletes every task: run it on a terminal to confirm, or add --yes");
     }
+    return null;
   }
 
   @Override
-  int run(OpenedStore store) {
+  int run(OpenedStore store, Void noInput) {
     long count = new GetTaskStats(store.tasks()).stats().count();
     if (!yes) {
       String answer = terminal.readLine("Delete all " + count + " tasks and start the ids again at 0? Type yes to confirm: ");

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
         "  task show 7",
         "  task show 7 --format json"
     })
-final class ShowCommand extends StoreCommand {
+final class ShowCommand extends StoreCommand<Long> {
 
   @Parameters(index = "0", paramLabel = "ID", description = "The task's id.")
   String idText;
@@ -21,16 +21,13 @@ final class ShowCommand extends StoreCommand {
   @Mixin
   OutputFormatOption output;
 
-  private long id;
-
-
   @Override
-  void checkInput() {
-    id = TaskInput.parseId(idText);
+  Long checkInput() {
+    return TaskInput.parseId(idText);
   }
 
   @Override
-  int run(OpenedStore store) throws IOException {
+  int run(OpenedStore store, Long id) throws IOException {
     TaskDetails.print(out(), new GetTask(store.tasks()).get(id), output.format());
     return ExitCodes.OK;
   }

@@ -18,14 +18,14 @@ import picocli.CommandLine.Mixin;
         "  task stats",
         "  task stats --format json"
     })
-final class StatsCommand extends StoreCommand {
+final class StatsCommand extends StoreCommand<Void> {
 
   @Mixin
   OutputFormatOption output;
 
 
   @Override
-  int run(OpenedStore store) throws IOException {
+  int run(OpenedStore store, Void noInput) throws IOException {
     TaskStats stats = new GetTaskStats(store.tasks()).stats();
     String description = store.info().description();
     switch (output.format()) {

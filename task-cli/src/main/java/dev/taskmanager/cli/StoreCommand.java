@@ -9,8 +9,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** A command that works on the store: opens it from the global options, runs, closes it. */
-abstract class StoreCommand implements Callable<Integer> {
+/**
+ * A command that works on the store: checks its input, opens the store from the global options,
+ * runs, closes it.
+ *
+ * @param <I> what checking the input gives the run: the parsed arguments, the records read
+ */
+abstract class StoreCommand<I> implements Callable<Integer> {
 
   @ParentCommand
   TaskCli root;
@@ -25,19 +30,24 @@ abstract class StoreCommand implements Callable<Integer> {
   @Override
   public final Integer call() throws Exception {
     // Bad input is reported as such even when the store is down, and before anything is written.
-    checkInput();
+    I input = checkInput();
     try (OpenedStore store = opener.open(root.storeOptions())) {
-      return run(store);
+      return run(store, input);
     } finally {
       out().flush();
     }
   }
 
-  /** Reads and checks the arguments before the store is opened; throws what the handler maps. */
-  void checkInput() throws Exception {}
+  /**
+   * Reads and checks the arguments before the store is opened; throws what the handler maps.
+   * Commands with nothing to check take {@code Void} and keep this.
+   */
+  I checkInput() throws Exception {
+    return null;
+  }
 
-  /** Does the command's work; returns its exit code. */
-  abstract int run(OpenedStore store) throws Exception;
+  /** Does the command's work on what {@link #checkInput()} gave; returns its exit code. */
+  abstract int run(OpenedStore store, I input) throws Exception;
 
   PrintWriter out() {
     return spec.commandLine().getOut();

@@ -130,6 +130,8 @@ public final class TaskCli implements Callable<Integer> {
     subcommands.forEach(commandLine::addSubcommand);
     // After the subcommands: picocli hands the provider to those it has.
     commandLine.setDefaultValueProvider(new EnvironmentDefaults(environment));
+    // Choices are typed in lower case (json, skip); their enums are in capitals.
+    commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     ErrorHandler errors = new ErrorHandler();
     commandLine.setExecutionExceptionHandler(errors);
     commandLine.setParameterExceptionHandler(errors);

@@ -61,7 +61,7 @@ class ImportBadInputTest {
         "task: " + file + ":3: record 2: priority: is a JSON boolean; accepted: a JSON integer (or a string of digits)",
         "task: " + file + ":4: record 3: title: is a JSON array; accepted: a JSON string",
         "task: " + file + ":4: record 3: shortdesc: is a JSON number; accepted: a JSON string",
-        "task: " + file + ":5: record 4: record: is a JSON string; accepted: a JSON object with id, title, shortdesc and priority",
+        "task: " + file + ":5: record 4: is a JSON string; accepted: a JSON object with id, title, shortdesc and priority",
         "task: nothing imported: 6 problems in 4 of 4 records");
     assertUnchanged();
   }
@@ -110,7 +110,7 @@ class ImportBadInputTest {
 
     Result result = cli.run("import", file.toString());
 
-    assertRefused(result, file + ":4: record 3: id: 5 is also the id of record 1 (line 2); accepted: each id once in the input");
+    assertRefused(result, file + ":4: record 3: id: 5 is also the id of record 1; accepted: each id once in the input");
   }
 
   @Test
@@ -145,7 +145,7 @@ class ImportBadInputTest {
 
     Result result = cli.run("import", file.toString());
 
-    assertRefused(result, file + ":2: record 1: record: has 3 fields; accepted: 2 fields, as the header has");
+    assertRefused(result, file + ":2: record 1: has 3 fields; accepted: 2 fields, as the header has");
   }
 
   @Test
@@ -182,7 +182,7 @@ class ImportBadInputTest {
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(result.err()).startsWith("task: " + file + ":")
         .containsAnyOf("ends inside a JSON value", "never closed")
-        .endsWith("task: nothing imported: 1 problem\n");
+        .contains("task: nothing imported: 1 problem");
     assertUnchanged();
   }
 
@@ -288,7 +288,7 @@ class ImportBadInputTest {
     assertThat(result.errLines()).hasSize(3);
     assertThat(result.errLines().get(0)).startsWith("task: " + file + ":2:2: record 2: not valid JSON:");
     assertThat(result.errLines().get(1)).isEqualTo("task: " + file + ":4: record 3: title: is empty; " + TITLE_ACCEPTED);
-    assertThat(result.errLines().get(2)).isEqualTo("task: nothing imported: 2 problems in 1 of 3 records");
+    assertThat(result.errLines().get(2)).isEqualTo("task: nothing imported: 2 problems in 2 of 3 records");
     assertUnchanged();
   }
 

@@ -174,7 +174,7 @@ class ListCommandTest {
     Result result = cli.run("list", "--format", "xml");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("'xml' is not a format; accepted: table, json or csv");
+    assertThat(result.err()).startsWith("task: --format: \"xml\" is not accepted; accepted: table, json or csv\n");
   }
 
   @Test

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads {@code csv}: RFC 4180 with a header naming the columns ({@code id} and {@code title}
@@ -41,14 +40,14 @@ final class CsvRecordReader implements RecordReader {
       while ((fields = lexer.next()) != null) {
         int number = records.size() + 1;
         if (fields.size() != header.size()) {
-          records.add(RawRecord.unreadable(number, lexer.recordLine(), new Violation("record",
+          records.add(RawRecord.unreadable(number, lexer.recordLine(), 0,
               "has " + fields.size() + (fields.size() == 1 ? " field" : " fields"),
-              header.size() + " fields, as the header has")));
+              header.size() + " fields, as the header has"));
           continue;
         }
-        records.add(new RawRecord(number, lexer.recordLine(), value(fields, columns, "id"),
+        records.add(RawRecord.read(number, lexer.recordLine(), value(fields, columns, "id"),
             value(fields, columns, "title"), value(fields, columns, "shortdesc"),
-            value(fields, columns, "priority"), List.of(), Set.of(), true));
+            value(fields, columns, "priority"), List.of()));
       }
     } catch (CsvSyntaxException invalid) {
       problems.add(new InputProblem(invalid.line, 0, invalid.getMessage()));

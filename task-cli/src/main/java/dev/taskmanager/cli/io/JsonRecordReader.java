@@ -12,9 +12,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads {@code json} (an array of task objects) and {@code jsonl} (one task object per line). Ids and
@@ -100,23 +98,22 @@ final class JsonRecordReader implements RecordReader {
       try (JsonParser parser = Json.FACTORY.createParser(line)) {
         try {
           parser.nextToken();
-          RawRecord record = readRecord(parser, number);
-          records.add(new RawRecord(record.number(), lineNumber, record.id(), record.title(), record.shortdesc(),
-              record.priority(), record.problems(), record.badFields(), record.readable()));
+          records.add(new RawRecord(number, lineNumber, 0, readRecord(parser, number).content()));
           if (parser.nextToken() != null) {
             problems.add(new InputProblem(lineNumber, parser.currentTokenLocation().getColumnNr(),
                 "record " + number + ": more than one JSON value on the line; accepted: one task object per line"));
           }
         } catch (JsonProcessingException invalid) {
           InputProblem problem = problem(parser, invalid);
-          problems.add(new InputProblem(lineNumber, problem.column(), "record " + number + ": " + problem.message()));
+          records.add(RawRecord.unreadable(number, lineNumber, problem.column(), problem.message(),
+              "one JSON task object per line"));
         }
       }
     }
     if (lineNumber == 0 && problems.isEmpty()) {
       problems.add(new InputProblem(1, 0, "the input is empty; accepted: one JSON task object per line"));
     }
-    return new ReadResult(records, problems, number);
+    return new ReadResult(records, problems);
   }
 
   /** The next line without its end (LF or CRLF), or {@code null} at the end of the input. */
@@ -146,40 +143,38 @@ final class JsonRecordReader implements RecordReader {
     JsonToken token = parser.currentToken();
     if (token != JsonToken.START_OBJECT) {
       parser.skipChildren();
-      return RawRecord.unreadable(number, line, new Violation("record", "is " + kind(token), OBJECT_ACCEPTED));
+      return RawRecord.unreadable(number, line, 0, "is " + kind(token), OBJECT_ACCEPTED);
     }
     String id = null;
     String title = null;
     String shortdesc = null;
     String priority = null;
     List<Violation> problems = new ArrayList<>();
-    Set<String> badFields = new HashSet<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
       switch (name) {
         case "id":
-          id = wholeNumber(parser, value, name, problems, badFields);
+          id = wholeNumber(parser, value, name, problems);
           break;
         case "priority":
-          priority = wholeNumber(parser, value, name, problems, badFields);
+          priority = wholeNumber(parser, value, name, problems);
           break;
         case "title":
-          title = text(parser, value, name, problems, badFields);
+          title = text(parser, value, name, problems);
           break;
         case "shortdesc":
-          shortdesc = text(parser, value, name, problems, badFields);
+          shortdesc = text(parser, value, name, problems);
           break;
         default:
           problems.add(new Violation(Excerpts.quote(name), "is not a field of a task", FIELDS));
           parser.skipChildren();
       }
     }
-    return new RawRecord(number, line, id, title, shortdesc, priority, problems, badFields, true);
+    return RawRecord.read(number, line, id, title, shortdesc, priority, problems);
   }
 
-  private static String wholeNumber(
-      JsonParser parser, JsonToken value, String field, List<Violation> problems, Set<String> badFields)
+  private static String wholeNumber(JsonParser parser, JsonToken value, String field, List<Violation> problems)
       throws IOException {
     switch (value) {
       case VALUE_NUMBER_INT:
@@ -191,14 +186,12 @@ final class JsonRecordReader implements RecordReader {
         return null;
       default:
         parser.skipChildren();
-        badFields.add(field);
         problems.add(new Violation(field, "is " + kind(value), "a JSON integer (or a string of digits)"));
         return null;
     }
   }
 
-  private static String text(
-      JsonParser parser, JsonToken value, String field, List<Violation> problems, Set<String> badFields)
+  private static String text(JsonParser parser, JsonToken value, String field, List<Violation> problems)
       throws IOException {
     switch (value) {
       case VALUE_STRING:
@@ -207,7 +200,6 @@ final class JsonRecordReader implements RecordReader {
         return null;
       default:
         parser.skipChildren();
-        badFields.add(field);
         problems.add(new Violation(field, "is " + kind(value), "a JSON string"));
         return null;
     }

@@ -1,32 +1,29 @@
 package dev.taskmanager.cli.io;
 
+import dev.taskmanager.core.model.ImportRecord;
+import dev.taskmanager.core.model.TaskInput;
 import dev.taskmanager.core.model.Violation;
 import java.util.List;
-import java.util.Set;
 
 /**
- * One record of an import file, its fields as text (as {@link dev.taskmanager.core.model.TaskInput}
- * takes them), before the core's rules are applied.
+ * One record of an import file where it was found, its fields as text with what the file's
+ * structure got wrong (a title that is a JSON number, an unknown field); the core's rules come
+ * later, in {@link dev.taskmanager.core.usecase.ImportTasks}.
  *
  * @param number the record's place in the input, from 1
  * @param line the line the record starts on, from 1
- * @param id the id as text; {@code null} when absent
- * @param problems what the file's structure got wrong (a title that is a JSON number, an unknown
- *     field); the core's rules come later
- * @param badFields the fields whose value could not be read as text, so the core's complaint about
- *     them (e.g. "is empty") would only repeat the problem
- * @param readable whether the fields could be read at all (false: not an object, wrong field count)
+ * @param column where on the line an unreadable record broke, from 1; 0 when unknown or readable
+ * @param content the id and fields as text, or what made the record unreadable
  */
-public record RawRecord(
-    int number, long line, String id, String title, String shortdesc, String priority,
-    List<Violation> problems, Set<String> badFields, boolean readable) {
+public record RawRecord(int number, long line, long column, ImportRecord content) {
 
-  public RawRecord {
-    problems = List.copyOf(problems);
-    badFields = Set.copyOf(badFields);
+  static RawRecord read(int number, long line, String id, String title, String shortdesc, String priority,
+      List<Violation> shapeProblems) {
+    return new RawRecord(number, line, 0,
+        ImportRecord.of(id, new TaskInput(title, shortdesc, priority, shapeProblems)));
   }
 
-  static RawRecord unreadable(int number, long line, Violation problem) {
-    return new RawRecord(number, line, null, null, null, null, List.of(problem), Set.of(), false);
+  static RawRecord unreadable(int number, long line, long column, String problem, String accepted) {
+    return new RawRecord(number, line, column, ImportRecord.unreadable(problem, accepted));
   }
 }

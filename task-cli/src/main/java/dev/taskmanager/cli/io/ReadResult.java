@@ -3,17 +3,13 @@ package dev.taskmanager.cli.io;
 import java.util.List;
 
 /**
- * What reading an import file gave: its records, the problems that stopped reading (or, in JSON
- * Lines, a line), and how many records the input held, those too broken to read included.
+ * What reading an import file gave: every record, those too broken to read included (so that
+ * records are numbered as in the input), and the problems that stopped reading.
  */
-public record ReadResult(List<RawRecord> records, List<InputProblem> problems, int recordCount) {
+public record ReadResult(List<RawRecord> records, List<InputProblem> problems) {
 
   public ReadResult {
     records = List.copyOf(records);
     problems = List.copyOf(problems);
-  }
-
-  public ReadResult(List<RawRecord> records, List<InputProblem> problems) {
-    this(records, problems, records.size());
   }
 }

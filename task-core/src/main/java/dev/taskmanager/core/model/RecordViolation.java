@@ -13,8 +13,13 @@ public record RecordViolation(int index, Violation violation) {
     return index + 1;
   }
 
-  /** The violation as one line: {@code record 3: title: is empty; accepted: 1 to 200 characters}. */
+  /**
+   * The violation as one line: {@code record 3: title: is empty; accepted: 1 to 200 characters}, or
+   * {@code record 4: is a JSON array; accepted: a JSON object} for the record as a whole.
+   */
   public String message() {
-    return "record " + number() + ": " + violation.message();
+    return "record " + number() + ": " + (violation.field().equals(ImportRecord.WHOLE_RECORD)
+        ? violation.problem() + "; accepted: " + violation.accepted()
+        : violation.message());
   }
 }

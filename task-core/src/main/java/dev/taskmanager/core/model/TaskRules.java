@@ -22,10 +22,11 @@ public final class TaskRules {
   /** The priority a task gets when none is given. */
   public static final int DEFAULT_PRIORITY = 0;
 
-  static final String TITLE = "title";
-  static final String SHORTDESC = "shortdesc";
-  static final String PRIORITY = "priority";
-  static final String ID = "id";
+  /** The fields' names, as violations name them. */
+  public static final String TITLE = "title";
+  public static final String SHORTDESC = "shortdesc";
+  public static final String PRIORITY = "priority";
+  public static final String ID = "id";
 
   private static final String TITLE_ACCEPTED =
       "1 to " + TITLE_MAX_LENGTH + " characters, no control characters";
