@@ -29,7 +29,7 @@ final class DoctorCommand extends StoreCommand<Void> {
   @Override
   int run(OpenedStore store, Void noInput) {
     StoreDoctor doctor = store.doctor();
-    out().println("store: " + store.info().description());
+    out().println("store: " + store.description());
     long problems = print(doctor.check());
     if (problems == 0) {
       out().println("no problems found");

@@ -34,7 +34,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     // A store setting's own line, the same as the web app's; picocli's words for anything else.
     String message = InvalidSettingException.oneLine(ex).or(() -> notAChoice(ex))
         .orElse(stripErrorPrefix(ex.getMessage()));
-    err.println("task: " + oneLine(message));
+    err.println("task: " + Excerpts.joinLines(message));
     UnmatchedArgumentException.printSuggestions(ex, err);
     err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
     if (verbose(command)) {
@@ -81,13 +81,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
   private static void printLines(PrintWriter err, List<String> messages) {
     for (String message : messages) {
-      err.println("task: " + oneLine(message));
+      err.println("task: " + Excerpts.joinLines(message));
     }
-  }
-
-  /** Keeps each message on one line, whatever text it quotes. */
-  private static String oneLine(String message) {
-    return message == null ? "" : message.replaceAll("[\\r\\n]+", " ");
   }
 
   /**

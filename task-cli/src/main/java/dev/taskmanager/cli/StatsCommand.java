@@ -27,7 +27,7 @@ final class StatsCommand extends StoreCommand<Void> {
   @Override
   int run(OpenedStore store, Void noInput) throws IOException {
     TaskStats stats = new GetTaskStats(store.tasks()).stats();
-    String description = store.info().description();
+    String description = store.description();
     switch (output.format()) {
       case JSON:
         try (JsonGenerator json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build()

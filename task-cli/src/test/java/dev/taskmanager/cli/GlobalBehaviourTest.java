@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.AbstractModule;
 import dev.taskmanager.cli.Cli.Result;
 import dev.taskmanager.cli.store.StoreDoctor;
-import dev.taskmanager.cli.store.StoreInfo;
 import dev.taskmanager.cli.store.StoreModules;
-import dev.taskmanager.cli.store.StoreShutdown;
 import dev.taskmanager.core.memory.InMemoryTaskStore;
 import dev.taskmanager.core.model.TaskStoreException;
 import dev.taskmanager.core.port.TaskStore;
+import dev.taskmanager.mongo.wiring.StoreLifecycle;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -160,8 +159,17 @@ class GlobalBehaviourTest {
       protected void configure() {
         bind(TaskStore.class).toInstance(store);
         bind(StoreDoctor.class).toInstance(new FakeStoreDoctor());
-        bind(StoreInfo.class).toInstance(new StoreInfo("counting"));
-        bind(StoreShutdown.class).toInstance(closed::incrementAndGet);
+        bind(StoreLifecycle.class).toInstance(new StoreLifecycle() {
+          @Override
+          public String description() {
+            return "counting";
+          }
+
+          @Override
+          public void close() {
+            closed.incrementAndGet();
+          }
+        });
       }
     });
 
@@ -190,8 +198,7 @@ class GlobalBehaviourTest {
             });
         bind(TaskStore.class).toInstance(failing);
         bind(StoreDoctor.class).toInstance(new FakeStoreDoctor());
-        bind(StoreInfo.class).toInstance(new StoreInfo("failing"));
-        bind(StoreShutdown.class).toInstance(() -> { });
+        bind(StoreLifecycle.class).toInstance(StoreLifecycle.nothingToClose("failing"));
       }
     };
   }

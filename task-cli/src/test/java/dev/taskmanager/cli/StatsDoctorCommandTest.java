@@ -7,10 +7,9 @@ import dev.taskmanager.cli.Cli.Result;
 import dev.taskmanager.cli.store.StoreDoctor;
 import dev.taskmanager.cli.store.StoreDoctor.Change;
 import dev.taskmanager.cli.store.StoreDoctor.Finding;
-import dev.taskmanager.cli.store.StoreInfo;
-import dev.taskmanager.cli.store.StoreShutdown;
 import dev.taskmanager.core.memory.InMemoryTaskStore;
 import dev.taskmanager.core.port.TaskStore;
+import dev.taskmanager.mongo.wiring.StoreLifecycle;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +22,7 @@ class StatsDoctorCommandTest {
     protected void configure() {
       bind(TaskStore.class).toInstance(store);
       bind(StoreDoctor.class).toInstance(doctor);
-      bind(StoreInfo.class).toInstance(new StoreInfo("fake store"));
-      bind(StoreShutdown.class).toInstance(() -> { });
+      bind(StoreLifecycle.class).toInstance(StoreLifecycle.nothingToClose("fake store"));
     }
   });
 

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.taskmanager.core.memory.InMemoryTaskStore;
 import dev.taskmanager.core.port.TaskStore;
+import dev.taskmanager.mongo.wiring.StoreLifecycle;
 
 /**
  * A store module with the tasks in memory ({@code TASK_STORE=memory}): for trying the app out, and
@@ -32,13 +33,7 @@ public final class InMemoryStoreModule extends AbstractModule {
 
   @Provides
   @Singleton
-  AutoCloseable storeCloser() {
-    return () -> { };
-  }
-
-  @Provides
-  @Singleton
-  StoreDescription description() {
-    return new StoreDescription("memory, lost on exit (TASK_STORE=memory)");
+  StoreLifecycle lifecycle() {
+    return StoreLifecycle.nothingToClose("memory, lost on exit (TASK_STORE=memory)");
   }
 }

@@ -1,9 +1,6 @@
 package dev.taskmanager.web;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.Provides;
-import com.google.inject.Singleton;
-import dev.taskmanager.mongo.wiring.StoreLifecycle;
 import dev.taskmanager.mongo.wiring.StoreModules;
 import dev.taskmanager.mongo.wiring.StoreSettings;
 
@@ -26,17 +23,5 @@ final class MongoStoreModule extends AbstractModule {
   @Override
   protected void configure() {
     install(StoreModules.forSettings(settings));
-  }
-
-  @Provides
-  @Singleton
-  AutoCloseable storeCloser(StoreLifecycle lifecycle) {
-    return lifecycle;
-  }
-
-  @Provides
-  @Singleton
-  StoreDescription description(StoreLifecycle lifecycle) {
-    return new StoreDescription(lifecycle.description());
   }
 }

@@ -9,7 +9,7 @@ import dev.taskmanager.web.http.HttpException;
 import dev.taskmanager.web.http.StaticFiles;
 import dev.taskmanager.web.page.PageErrors;
 import dev.taskmanager.web.page.ResetPage;
-import dev.taskmanager.web.page.TaskPage;
+import dev.taskmanager.web.page.EditTaskPage;
 import dev.taskmanager.web.page.TasksPage;
 import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
@@ -50,7 +50,7 @@ public final class RouteTable {
   private final PathTemplateMatcher<Set<String>> methodsByTemplate;
 
   @Inject
-  RouteTable(TasksPage tasksPage, TaskPage taskPage, ResetPage resetPage, TasksApi tasksApi, TaskApi taskApi,
+  RouteTable(TasksPage tasksPage, EditTaskPage editTaskPage, ResetPage resetPage, TasksApi tasksApi, TaskApi taskApi,
       HealthApi health, StaticFiles files, PageErrors pageErrors, Problems problems, FormPosts formPosts) {
     this.pageErrors = pageErrors;
     this.problems = problems;
@@ -59,9 +59,9 @@ public final class RouteTable {
         new Route("GET", "/", Kind.PAGE, tasksPage::list),
         new Route("POST", "/tasks", Kind.PAGE, tasksPage::create),
         new Route("POST", "/delete-by-title", Kind.PAGE, tasksPage::deleteByTitle),
-        new Route("GET", "/tasks/{id}", Kind.PAGE, taskPage::show),
-        new Route("POST", "/tasks/{id}", Kind.PAGE, taskPage::update),
-        new Route("POST", "/tasks/{id}/delete", Kind.PAGE, taskPage::delete),
+        new Route("GET", "/tasks/{id}", Kind.PAGE, editTaskPage::show),
+        new Route("POST", "/tasks/{id}", Kind.PAGE, editTaskPage::update),
+        new Route("POST", "/tasks/{id}/delete", Kind.PAGE, editTaskPage::delete),
         new Route("GET", "/reset", Kind.PAGE, resetPage::confirm),
         new Route("POST", "/reset", Kind.PAGE, resetPage::reset),
 

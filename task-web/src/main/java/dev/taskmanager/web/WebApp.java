@@ -7,7 +7,9 @@ import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
 import dev.taskmanager.core.model.TaskStoreException;
+import dev.taskmanager.core.text.Excerpts;
 import dev.taskmanager.mongo.wiring.ProvisionFailures;
+import dev.taskmanager.mongo.wiring.StoreLifecycle;
 import dev.taskmanager.web.api.Readiness;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -25,8 +27,8 @@ import java.util.logging.Logger;
  *
  * <h2>The store seam</h2>
  * {@link #storeModule(Settings)} is the one place that chooses the store. A store module binds
- * {@link dev.taskmanager.core.port.TaskStore}, a {@link StoreDescription} for the start-up line, and
- * an unqualified {@link AutoCloseable} that closes it; the app closes it after the last request.
+ * {@link dev.taskmanager.core.port.TaskStore} and its {@link StoreLifecycle}: the app prints its
+ * description at start-up and closes it after the last request.
  */
 public final class WebApp implements AutoCloseable {
 
@@ -53,12 +55,12 @@ public final class WebApp implements AutoCloseable {
   private static final Logger EMBEDDED_SHUTDOWN_NOTICE = Logger.getLogger("de.bwaldvogel.mongo.MongoServer");
 
   private final WebServer server;
-  private final AutoCloseable storeCloser;
+  private final StoreLifecycle store;
   private final PrintStream out;
 
-  private WebApp(WebServer server, AutoCloseable storeCloser, PrintStream out) {
+  private WebApp(WebServer server, StoreLifecycle store, PrintStream out) {
     this.server = server;
-    this.storeCloser = storeCloser;
+    this.store = store;
     this.out = out;
   }
 
@@ -97,7 +99,7 @@ public final class WebApp implements AutoCloseable {
       return 2;
     } catch (TaskStoreException storeFailed) {
       // The store's own words: the data directory in use, duplicate ids to repair, no server.
-      err.println("task-web: " + storeFailed.getMessage().replaceAll("[\\r\\n]+", " "));
+      err.println("task-web: " + Excerpts.joinLines(storeFailed.getMessage()));
       return 1;
     }
   }
@@ -125,16 +127,16 @@ public final class WebApp implements AutoCloseable {
   public static WebApp start(Settings settings, Module storeModule, Clock clock, PrintStream out) {
     byte[] secret = Secrets.resolve(settings);
     Injector injector = createInjector(storeModule, new WebModule(settings, secret, clock));
-    AutoCloseable storeCloser = injector.getInstance(AutoCloseable.class);
-    out.println("Tasks are kept in " + injector.getInstance(StoreDescription.class).text());
+    StoreLifecycle store = injector.getInstance(StoreLifecycle.class);
+    out.println("Tasks are kept in " + store.description());
     try {
       WebServer server = new WebServer(settings, injector.getInstance(RouteTable.class), clock, out);
       startOrExplain(server, settings);
       Warmup.run(server.url());
       injector.getInstance(Readiness.class).markWarm();
-      return new WebApp(server, storeCloser, out);
+      return new WebApp(server, store, out);
     } catch (RuntimeException failed) {
-      closeQuietly(storeCloser);
+      closeQuietly(store);
       throw failed;
     }
   }
@@ -150,7 +152,7 @@ public final class WebApp implements AutoCloseable {
     try {
       server.stop();
     } finally {
-      closeQuietly(storeCloser);
+      closeQuietly(store);
       out.println("Task Manager stopped.");
     }
   }
@@ -196,10 +198,10 @@ public final class WebApp implements AutoCloseable {
     }
   }
 
-  private static void closeQuietly(AutoCloseable closeable) {
+  private static void closeQuietly(StoreLifecycle store) {
     try {
-      closeable.close();
-    } catch (Exception failed) {
+      store.close();
+    } catch (RuntimeException failed) {
       System.getLogger(WebApp.class.getName()).log(System.Logger.Level.ERROR, "closing the store failed", failed);
     }
   }

@@ -150,11 +150,7 @@ final class WebOptions {
 
     @Override
     public Integer convert(String text) {
-      String digits = text.strip();
-      if (!digits.matches("[0-9]{1,5}") || Integer.parseInt(digits) > 65_535) {
-        throw invalid(text);
-      }
-      return Integer.parseInt(digits);
+      return wholeNumber(text, 0, 65_535);
     }
   }
 
@@ -166,15 +162,10 @@ final class WebOptions {
 
     @Override
     public Integer convert(String text) {
-      String digits = text.strip();
-      if (digits.equalsIgnoreCase("auto")) {
+      if (text.strip().equalsIgnoreCase("auto")) {
         return Settings.WORKERS_PER_CORE * Runtime.getRuntime().availableProcessors();
       }
-      if (!digits.matches("[0-9]{1,4}") || Integer.parseInt(digits) < 1
-          || Integer.parseInt(digits) > Settings.MAX_WORKER_THREADS) {
-        throw invalid(text);
-      }
-      return Integer.parseInt(digits);
+      return wholeNumber(text, 1, Settings.MAX_WORKER_THREADS);
     }
   }
 

@@ -31,10 +31,10 @@ class ApiBadInputTest {
 
   @ParameterizedTest(name = "title {0}")
   @CsvSource(delimiter = '|', value = {
-      "42                     | is a number, not a string",
-      "{\"$gt\": \"\"}        | is an object, not a string",
-      "[\"a\"]                | is an array, not a string",
-      "true                   | is a boolean, not a string",
+      "42                     | is a JSON number, not a string",
+      "{\"$gt\": \"\"}        | is a JSON object, not a string",
+      "[\"a\"]                | is a JSON array, not a string",
+      "true                   | is a JSON boolean, not a string",
       "\"\"                   | is empty",
       "\"   \"                | is empty",
       "\"a\\u0007b\"          | contains the control character U+0007 at position 2",
@@ -54,8 +54,8 @@ class ApiBadInputTest {
 
   @ParameterizedTest(name = "shortdesc {0}")
   @CsvSource(delimiter = '|', value = {
-      "7                   | is a number, not a string",
-      "{\"$ne\": null}     | is an object, not a string",
+      "7                   | is a JSON number, not a string",
+      "{\"$ne\": null}     | is a JSON object, not a string",
       "\"a\\u0000b\"       | contains the control character U+0000 at position 2",
   })
   void refusesABadDescription(String json, String problem) throws Exception {
@@ -64,16 +64,16 @@ class ApiBadInputTest {
 
   @ParameterizedTest(name = "priority {0}")
   @CsvSource(delimiter = '|', value = {
-      "\"5\"                           | is a string, not a number",
-      "\"high\"                        | is a string, not a number",
+      "\"5\"                           | is a JSON string, not a number",
+      "\"high\"                        | is a JSON string, not a number",
       "5.5                             | 5.5 is not a whole number",
       "1e3                             | 1000.0 is not a whole number",
       "-1                              | -1 is out of range",
       "1001                            | 1001 is out of range",
       "99999999999999999999999999      | 99999999999999999999999999 is out of range",
-      "true                            | is a boolean, not a number",
-      "{\"$gt\": 0}                    | is an object, not a number",
-      "[1]                             | is an array, not a number",
+      "true                            | is a JSON boolean, not a number",
+      "{\"$gt\": 0}                    | is a JSON object, not a number",
+      "[1]                             | is a JSON array, not a number",
   })
   void refusesABadPriority(String json, String problem) throws Exception {
     expectFieldError("{\"title\": \"ok\", \"priority\": " + json + "}", "priority", problem);

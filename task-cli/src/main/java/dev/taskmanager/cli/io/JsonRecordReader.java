@@ -7,12 +7,15 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.taskmanager.core.model.Violation;
 import dev.taskmanager.core.text.Excerpts;
+import dev.taskmanager.core.text.JsonKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads {@code json} (an array of task objects) and {@code jsonl} (one task object per line). Ids and
@@ -98,7 +101,7 @@ final class JsonRecordReader implements RecordReader {
       try (JsonParser parser = Json.FACTORY.createParser(line)) {
         try {
           parser.nextToken();
-          records.add(new RawRecord(number, lineNumber, 0, readRecord(parser, number).content()));
+          records.add(readRecord(parser, number).at(lineNumber));
           if (parser.nextToken() != null) {
             problems.add(new InputProblem(lineNumber, parser.currentTokenLocation().getColumnNr(),
                 "record " + number + ": more than one JSON value on the line; accepted: one task object per line"));
@@ -155,16 +158,16 @@ final class JsonRecordReader implements RecordReader {
       JsonToken value = parser.nextToken();
       switch (name) {
         case "id":
-          id = wholeNumber(parser, value, name, problems);
+          id = valueOf(parser, value, name, Shape.WHOLE_NUMBER, problems);
           break;
         case "priority":
-          priority = wholeNumber(parser, value, name, problems);
+          priority = valueOf(parser, value, name, Shape.WHOLE_NUMBER, problems);
           break;
         case "title":
-          title = text(parser, value, name, problems);
+          title = valueOf(parser, value, name, Shape.TEXT, problems);
           break;
         case "shortdesc":
-          shortdesc = text(parser, value, name, problems);
+          shortdesc = valueOf(parser, value, name, Shape.TEXT, problems);
           break;
         default:
           problems.add(new Violation(Excerpts.quote(name), "is not a field of a task", FIELDS));
@@ -174,56 +177,59 @@ final class JsonRecordReader implements RecordReader {
     return RawRecord.read(number, line, id, title, shortdesc, priority, problems);
   }
 
-  private static String wholeNumber(JsonParser parser, JsonToken value, String field, List<Violation> problems)
-      throws IOException {
-    switch (value) {
-      case VALUE_NUMBER_INT:
-      case VALUE_NUMBER_FLOAT:
-      case VALUE_STRING:
-        // As text: the core then says "1.5 is not a whole number" or "… is out of range", as everywhere.
-        return parser.getText();
-      case VALUE_NULL:
-        return null;
-      default:
-        parser.skipChildren();
-        problems.add(new Violation(field, "is " + kind(value), "a JSON integer (or a string of digits)"));
-        return null;
+  /**
+   * The field's value as text, for the core's rules: {@code null} for JSON null; a problem of the
+   * field, and {@code null}, for a type the field does not take.
+   */
+  private static String valueOf(JsonParser parser, JsonToken value, String field, Shape shape,
+      List<Violation> problems) throws IOException {
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (shape.tokens.contains(value)) {
+      // As text: the core then says "1.5 is not a whole number" or "… is out of range", as everywhere.
+      return parser.getText();
+    }
+    parser.skipChildren();
+    problems.add(new Violation(field, "is " + kind(value), shape.accepted));
+    return null;
+  }
+
+  /** What JSON a field takes. */
+  private enum Shape {
+    WHOLE_NUMBER(EnumSet.of(JsonToken.VALUE_NUMBER_INT, JsonToken.VALUE_NUMBER_FLOAT, JsonToken.VALUE_STRING),
+        "a JSON integer (or a string of digits)"),
+    TEXT(EnumSet.of(JsonToken.VALUE_STRING), "a JSON string");
+
+    final Set<JsonToken> tokens;
+    final String accepted;
+
+    Shape(Set<JsonToken> tokens, String accepted) {
+      this.tokens = tokens;
+      this.accepted = accepted;
     }
   }
 
-  private static String text(JsonParser parser, JsonToken value, String field, List<Violation> problems)
-      throws IOException {
-    switch (value) {
-      case VALUE_STRING:
-        return parser.getText();
-      case VALUE_NULL:
-        return null;
-      default:
-        parser.skipChildren();
-        problems.add(new Violation(field, "is " + kind(value), "a JSON string"));
-        return null;
-    }
-  }
-
+  /** The value at this token in a message's words; a field name or an end token is no value. */
   static String kind(JsonToken token) {
     if (token == null) {
-      return "nothing";
+      return JsonKind.NOTHING.words();
     }
     switch (token) {
       case START_OBJECT:
-        return "a JSON object";
+        return JsonKind.OBJECT.words();
       case START_ARRAY:
-        return "a JSON array";
+        return JsonKind.ARRAY.words();
       case VALUE_STRING:
-        return "a JSON string";
+        return JsonKind.STRING.words();
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
-        return "a JSON number";
+        return JsonKind.NUMBER.words();
       case VALUE_TRUE:
       case VALUE_FALSE:
-        return "a JSON boolean";
+        return JsonKind.BOOLEAN.words();
       case VALUE_NULL:
-        return "null";
+        return JsonKind.NULL.words();
       default:
         return "not a JSON value";
     }

@@ -8,22 +8,41 @@ import java.util.List;
 /**
  * One record of an import file where it was found, its fields as text with what the file's
  * structure got wrong (a title that is a JSON number, an unknown field); the core's rules come
- * later, in {@link dev.taskmanager.core.usecase.ImportTasks}.
+ * later, in {@link dev.taskmanager.core.usecase.ImportTasks}. Flat, and turned into the core's
+ * {@link ImportRecord} only when asked: an input holds up to a few hundred thousand of them.
  *
  * @param number the record's place in the input, from 1
  * @param line the line the record starts on, from 1
  * @param column where on the line an unreadable record broke, from 1; 0 when unknown or readable
- * @param content the id and fields as text, or what made the record unreadable
+ * @param id the id as text; {@code null} when absent
+ * @param shapeProblems what the file's structure got wrong; for an unreadable record, its one problem
+ * @param readable whether the fields could be read at all (false: not an object, wrong field count)
  */
-public record RawRecord(int number, long line, long column, ImportRecord content) {
+public record RawRecord(int number, long line, long column, String id, String title, String shortdesc,
+    String priority, List<Violation> shapeProblems, boolean readable) {
+
+  public RawRecord {
+    shapeProblems = List.copyOf(shapeProblems);
+  }
 
   static RawRecord read(int number, long line, String id, String title, String shortdesc, String priority,
       List<Violation> shapeProblems) {
-    return new RawRecord(number, line, 0,
-        ImportRecord.of(id, new TaskInput(title, shortdesc, priority, shapeProblems)));
+    return new RawRecord(number, line, 0, id, title, shortdesc, priority, shapeProblems, true);
   }
 
   static RawRecord unreadable(int number, long line, long column, String problem, String accepted) {
-    return new RawRecord(number, line, column, ImportRecord.unreadable(problem, accepted));
+    return new RawRecord(number, line, column, null, null, null, null,
+        List.of(new Violation(ImportRecord.WHOLE_RECORD, problem, accepted)), false);
+  }
+
+  /** The same record at another place: a JSON Lines record is parsed on its own, as if at line 1. */
+  RawRecord at(long otherLine) {
+    return new RawRecord(number, otherLine, column, id, title, shortdesc, priority, shapeProblems, readable);
+  }
+
+  /** The record as the core checks it. */
+  public ImportRecord content() {
+    TaskInput fields = new TaskInput(title, shortdesc, priority, shapeProblems);
+    return readable ? ImportRecord.of(id, fields) : new ImportRecord(null, fields, false);
   }
 }

@@ -3,6 +3,7 @@ package dev.taskmanager.cli.store;
 import com.google.inject.AbstractModule;
 import dev.taskmanager.core.memory.InMemoryTaskStore;
 import dev.taskmanager.core.port.TaskStore;
+import dev.taskmanager.mongo.wiring.StoreLifecycle;
 import java.util.List;
 
 /**
@@ -23,9 +24,8 @@ public final class InMemoryStoreModule extends AbstractModule {
   protected void configure() {
     bind(TaskStore.class).toInstance(store);
     bind(StoreDoctor.class).toInstance(new HealthyDoctor());
-    bind(StoreInfo.class).toInstance(new StoreInfo(DESCRIPTION));
     // The store belongs to whoever passed it in (a test may share it between commands).
-    bind(StoreShutdown.class).toInstance(() -> { });
+    bind(StoreLifecycle.class).toInstance(StoreLifecycle.nothingToClose(DESCRIPTION));
   }
 
   /** An in-memory store keeps its own invariants: every check passes. */

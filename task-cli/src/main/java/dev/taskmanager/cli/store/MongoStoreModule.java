@@ -4,7 +4,6 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.taskmanager.mongo.doctor.MongoStoreDoctor;
-import dev.taskmanager.mongo.wiring.StoreLifecycle;
 import dev.taskmanager.mongo.wiring.StoreModules;
 import dev.taskmanager.mongo.wiring.StoreSettings;
 import java.util.List;
@@ -49,17 +48,5 @@ final class MongoStoreModule extends AbstractModule {
         doctor.repair(changes.stream().map(Change::description).collect(Collectors.toList()));
       }
     };
-  }
-
-  @Provides
-  @Singleton
-  StoreInfo info(StoreLifecycle lifecycle) {
-    return new StoreInfo(lifecycle.description());
-  }
-
-  @Provides
-  @Singleton
-  StoreShutdown shutdown(StoreLifecycle lifecycle) {
-    return lifecycle::close;
   }
 }

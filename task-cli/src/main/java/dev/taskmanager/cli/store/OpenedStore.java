@@ -2,16 +2,17 @@ package dev.taskmanager.cli.store;
 
 import com.google.inject.Injector;
 import dev.taskmanager.core.port.TaskStore;
+import dev.taskmanager.mongo.wiring.StoreLifecycle;
 
 /** A store opened for one command: its port, its doctor and its description. Close it when done. */
 public final class OpenedStore implements AutoCloseable {
 
   private final Injector injector;
-  private final StoreShutdown shutdown;
+  private final StoreLifecycle lifecycle;
 
   OpenedStore(Injector injector) {
     this.injector = injector;
-    this.shutdown = injector.getInstance(StoreShutdown.class);
+    this.lifecycle = injector.getInstance(StoreLifecycle.class);
   }
 
   public TaskStore tasks() {
@@ -22,12 +23,13 @@ public final class OpenedStore implements AutoCloseable {
     return injector.getInstance(StoreDoctor.class);
   }
 
-  public StoreInfo info() {
-    return injector.getInstance(StoreInfo.class);
+  /** Where the store is, for the commands that say so. */
+  public String description() {
+    return lifecycle.description();
   }
 
   @Override
   public void close() {
-    shutdown.close();
+    lifecycle.close();
   }
 }

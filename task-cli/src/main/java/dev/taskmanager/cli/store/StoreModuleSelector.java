@@ -12,8 +12,8 @@ import dev.taskmanager.mongo.wiring.StoreOptions;
 public interface StoreModuleSelector {
 
   /**
-   * A module binding {@link dev.taskmanager.core.port.TaskStore}, {@link StoreDoctor},
-   * {@link StoreInfo} and {@link StoreShutdown}.
+   * A module binding {@link dev.taskmanager.core.port.TaskStore}, {@link StoreDoctor} and
+   * {@link dev.taskmanager.mongo.wiring.StoreLifecycle}.
    *
    * @throws dev.taskmanager.core.model.TaskStoreException when no store can be offered for these options
    */

@@ -48,6 +48,14 @@ public final class Excerpts {
     return oneLine(text, QUOTED_CHARACTERS);
   }
 
+  /**
+   * A whole message on one line, however many lines the text it quotes had (a store's error, a
+   * parser's report): each run of line breaks becomes a space. Nothing is cut.
+   */
+  public static String joinLines(String message) {
+    return message == null ? "" : message.replaceAll("[\\r\\n]+", " ");
+  }
+
   /** The text on one line, shortened to {@link #QUOTED_CHARACTERS}, in double quotes. */
   public static String quote(String text) {
     return "\"" + oneLine(text) + "\"";

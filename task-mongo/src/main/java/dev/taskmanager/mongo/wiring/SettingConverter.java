@@ -45,6 +45,20 @@ public abstract class SettingConverter<T> implements ITypeConverter<T> {
     return accepted;
   }
 
+  /**
+   * The text as a whole number from {@code min} to {@code max}, blanks around it allowed.
+   *
+   * @throws InvalidSettingException for anything else
+   */
+  protected final int wholeNumber(String text, int min, int max) {
+    String digits = text.strip();
+    // Nine digits at most: parseInt cannot overflow, and no setting goes that high.
+    if (!digits.matches("[0-9]{1,9}") || Integer.parseInt(digits) < min || Integer.parseInt(digits) > max) {
+      throw invalid(text);
+    }
+    return Integer.parseInt(digits);
+  }
+
   /** {@code VARIABLE (--flag) is "text"; accepted: …} */
   protected final InvalidSettingException invalid(String text) {
     return InvalidSettingException.invalid(variable, flag, text, accepted);

@@ -14,13 +14,13 @@ import dev.taskmanager.core.model.TaskInput;
 import dev.taskmanager.core.model.TaskRules;
 import dev.taskmanager.core.model.Violation;
 import dev.taskmanager.core.text.Excerpts;
+import dev.taskmanager.core.text.JsonKind;
 import dev.taskmanager.web.http.HttpException;
 import dev.taskmanager.web.http.RequestBodies;
 import io.undertow.server.HttpServerExchange;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -135,25 +135,25 @@ public final class JsonBodies {
     return null;
   }
 
+  /** The value in a message's words: {@code a JSON array}. */
   static String kind(JsonNode node) {
-    if (node == null || node.getNodeType() == JsonNodeType.MISSING) {
-      return "empty";
-    }
-    switch (node.getNodeType()) {
+    JsonNodeType type = node == null ? JsonNodeType.MISSING : node.getNodeType();
+    switch (type) {
       case ARRAY:
-        return "an array";
+        return JsonKind.ARRAY.words();
       case OBJECT:
-        return "an object";
+        return JsonKind.OBJECT.words();
       case STRING:
-        return "a string";
+        return JsonKind.STRING.words();
       case NUMBER:
-        return "a number";
+        return JsonKind.NUMBER.words();
       case BOOLEAN:
-        return "a boolean";
+        return JsonKind.BOOLEAN.words();
       case NULL:
-        return "null";
+        return JsonKind.NULL.words();
       default:
-        return node.getNodeType().name().toLowerCase(Locale.ROOT);
+        // MISSING; BINARY and POJO never come from parsing text.
+        return JsonKind.NOTHING.words();
     }
   }
 

@@ -42,7 +42,7 @@ public record HttpFailure(int status, String type, String title, String detail, 
     failure.log(request);
     return switch (failure.kind()) {
       case INVALID_INPUT -> new HttpFailure(400, INVALID_INPUT, "Invalid input",
-          "The request has values that are not accepted; see errors.", failure.problems(), failure.violations(), Set.of());
+          sentence(failure.message() + "; see errors"), failure.problems(), failure.violations(), Set.of());
       case NOT_FOUND -> simple(404, TASK_NOT_FOUND, "Task not found", sentence(failure.message()));
       case STORE_UNAVAILABLE -> simple(503, STORE_UNAVAILABLE, "Store unavailable",
           "The task store is not answering; try again shortly. A write may or may not have been applied.");

@@ -18,7 +18,7 @@ import java.util.Map;
  * One task's page: edit every field ({@code GET} and {@code POST /tasks/{id}}) and delete it
  * ({@code POST /tasks/{id}/delete}).
  */
-public final class TaskPage {
+public final class EditTaskPage {
 
   private final Pages pages;
   private final GetTask getTask;
@@ -26,7 +26,7 @@ public final class TaskPage {
   private final DeleteTask deleteTask;
 
   @Inject
-  TaskPage(Pages pages, GetTask getTask, UpdateTask updateTask, DeleteTask deleteTask) {
+  EditTaskPage(Pages pages, GetTask getTask, UpdateTask updateTask, DeleteTask deleteTask) {
     this.pages = pages;
     this.getTask = getTask;
     this.updateTask = updateTask;
