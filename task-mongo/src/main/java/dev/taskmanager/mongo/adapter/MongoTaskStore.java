@@ -54,7 +54,13 @@ public final class MongoTaskStore implements TaskStore {
   /** Each create that collides with a stored id moves the sequence past all of them; more is a storm. */
   private static final int CREATE_ATTEMPTS = 10;
   private static final int IDS_PER_QUERY = 1_000;
-  private static final int TASKS_PER_WRITE = 1_000;
+  /**
+   * Tasks per write command of an import. Each command is a commit on the embedded store (and
+   * a few more when its changes outgrow the store's write buffer), and each commit rewrites the
+   * index pages it touched: 10,000 a command made a 200,000-task import 20 % faster than 1,000.
+   * Each still ends well within the socket timeout (about 1 s here).
+   */
+  private static final int TASKS_PER_WRITE = 10_000;
 
   private final MongoCollection<Document> tasks;
   private final MongoCollection<Document> settings;
