@@ -5,6 +5,7 @@ import dev.taskmanager.core.text.Excerpts;
 import dev.taskmanager.mongo.wiring.InvalidSettingException;
 import dev.taskmanager.mongo.wiring.ProvisionFailures;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -96,10 +97,11 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     }
     List<String> choices = Arrays.stream(arg.type().getEnumConstants())
         .map(choice -> ((Enum<?>) choice).name().toLowerCase(Locale.ROOT))
-        .collect(Collectors.toList());
+        .collect(Collectors.toCollection(ArrayList::new));
     String name = arg.isOption() ? ((OptionSpec) arg).longestName() : arg.paramLabel();
+    String last = choices.remove(choices.size() - 1);
     return Optional.of(name + ": " + Excerpts.quote(ex.getValue()) + " is not accepted; accepted: "
-        + String.join(", ", choices.subList(0, choices.size() - 1)) + " or " + choices.get(choices.size() - 1));
+        + (choices.isEmpty() ? last : String.join(", ", choices) + " or " + last));
   }
 
   private static String stripErrorPrefix(String message) {

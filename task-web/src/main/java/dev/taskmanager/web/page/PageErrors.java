@@ -18,6 +18,7 @@ import java.util.Map;
 public final class PageErrors extends FailureResponses {
 
   private static final System.Logger LOG = System.getLogger(PageErrors.class.getName());
+  private static final String BACK_TO_THE_LIST = "Go back to the task list and try again from there.";
 
   private final Pages pages;
 
@@ -51,7 +52,7 @@ public final class PageErrors extends FailureResponses {
             "It may have been deleted. Go back to the task list to see the tasks there are.");
       case HttpFailure.INVALID_INPUT:
         return new ErrorPage("That address is not quite right", "Some values in the address are not accepted:",
-            "Go back to the task list and try again from there.");
+            BACK_TO_THE_LIST);
       case HttpFailure.STORE_UNAVAILABLE:
         return new ErrorPage("The task store is not answering", "The tasks cannot be read or saved right now.",
             "Wait a moment, then reload the page. If you sent a form, check whether your change is there"
@@ -60,35 +61,25 @@ public final class PageErrors extends FailureResponses {
         return new ErrorPage("Something went wrong", "The server could not complete this request. The error has been logged.",
             "Go back to the task list and try again; if it happens again, tell whoever runs this service.");
       default:
-        return new ErrorPage(headingFor(failure), failure.detail(), adviceFor(failure));
+        return byStatus(failure);
     }
   }
 
-  private static String headingFor(HttpFailure http) {
+  /** The page for a failure of HTTP itself (a stale form, a wrong address): its own detail, with words for people. */
+  private static ErrorPage byStatus(HttpFailure http) {
     switch (http.status()) {
       case 403:
-        return "This form can no longer be sent";
+        return new ErrorPage("This form can no longer be sent", http.detail(),
+            "Go back, reload the page to get a fresh form, and send it again.");
       case 404:
-        return "Page not found";
+        return new ErrorPage("Page not found", http.detail(), "Check the address, or start again from the task list.");
       case 405:
-        return "This address does not take that request";
+        return new ErrorPage("This address does not take that request", http.detail(), BACK_TO_THE_LIST);
       case 413:
-        return "That was too much text";
+        return new ErrorPage("That was too much text", http.detail(),
+            "Go back and shorten what you typed: a title takes up to 200 characters, a description up to 2000.");
       default:
-        return http.title();
-    }
-  }
-
-  private static String adviceFor(HttpFailure http) {
-    switch (http.status()) {
-      case 403:
-        return "Go back, reload the page to get a fresh form, and send it again.";
-      case 404:
-        return "Check the address, or start again from the task list.";
-      case 413:
-        return "Go back and shorten what you typed: a title takes up to 200 characters, a description up to 2000.";
-      default:
-        return "Go back to the task list and try again from there.";
+        return new ErrorPage(http.title(), http.detail(), BACK_TO_THE_LIST);
     }
   }
 
