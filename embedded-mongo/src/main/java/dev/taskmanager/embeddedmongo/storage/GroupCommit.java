@@ -141,11 +141,13 @@ final class GroupCommit implements AutoCloseable {
         commitUpTo(target);
         committedSinceMaintenance = true;
       }
-      if (nanoClock.getAsLong() - lastMaintenance >= TimeUnit.MILLISECONDS.toNanos(MAINTENANCE_INTERVAL_MILLIS)) {
+      long now = nanoClock.getAsLong();
+      if (now - lastMaintenance >= TimeUnit.MILLISECONDS.toNanos(MAINTENANCE_INTERVAL_MILLIS)) {
+        // The interval runs from the round's start: the clock may move while the round runs.
+        lastMaintenance = now;
         if (committedSinceMaintenance || due.getAsBoolean()) {
           runMaintenance(committedSinceMaintenance);
         }
-        lastMaintenance = nanoClock.getAsLong();
         committedSinceMaintenance = false;
       }
     }
