@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,24 +36,29 @@ class CompactOnCloseIT {
       for (int batch = 0; batch < batches; batch++) {
         List<Document> documents = new ArrayList<>();
         for (int i = 0; i < batchSize; i++) {
-          documents.add(new Document("n", batch * batchSize + i).append("group", random.nextInt(1_000))
+          int n = batch * batchSize + i;
+          documents.add(new Document("n", n).append("n10", n % 10).append("group", random.nextInt(1_000))
               .append("text", "x".repeat(40)));
         }
         items.insertMany(documents);
       }
+      // Nine in ten deleted: most of every chunk is dead, and the close has the rest to rewrite.
+      items.deleteMany(Filters.ne("n10", 0));
     }
 
     MVStore file = new MVStore.Builder().fileName(dataDir.resolve(FILE).toString()).readOnly().open();
     try {
-      // Left as the writes left them, the chunks are 14 % live; compacted on close, 40 % and more.
+      // Left as the writes and the delete left them, the chunks were 3 % live; compacted on close,
+      // 42 % in five runs (each round's commit also rewrites the pages above those it moved, so a
+      // file this small settles there).
       assertThat(file.getFileStore().getChunksFillRate()).describedAs("percent of the chunks that is live data")
-          .isGreaterThanOrEqualTo(35);
+          .isGreaterThanOrEqualTo(20);
     } finally {
       file.close();
     }
     try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, FILE, 0);
         MongoClient client = MongoClients.create(server.uri())) {
-      assertThat(client.getDatabase("db").getCollection("items").countDocuments()).isEqualTo((long) batches * batchSize);
+      assertThat(client.getDatabase("db").getCollection("items").countDocuments()).isEqualTo((long) batches * batchSize / 10);
     }
   }
 }
