@@ -121,7 +121,7 @@ final class WebOptions {
           + "; accepted: " + options;
     }
     // Picocli's own words, which hold no value of ours (the converters word those), kept to one line.
-    return refused.getMessage().replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]+", " ") + "; accepted: " + options;
+    return Excerpts.joinLines(refused.getMessage()) + "; accepted: " + options;
   }
 
   /** {@code TASK_HTTP_HOST}: an IP literal (IPv6 with or without brackets) or a host name. */

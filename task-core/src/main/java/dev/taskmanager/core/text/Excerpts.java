@@ -50,10 +50,11 @@ public final class Excerpts {
 
   /**
    * A whole message on one line, however many lines the text it quotes had (a store's error, a
-   * parser's report): each run of line breaks becomes a space. Nothing is cut.
+   * parser's report): each run of line breaks, line or paragraph separators and other control
+   * characters becomes a space. Nothing is cut.
    */
   public static String joinLines(String message) {
-    return message == null ? "" : message.replaceAll("[\\r\\n]+", " ");
+    return message == null ? "" : message.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}]+", " ");
   }
 
   /** The text on one line, shortened to {@link #QUOTED_CHARACTERS}, in double quotes. */

@@ -26,4 +26,11 @@ class ExcerptsTest {
     assertThat(Excerpts.quote("x\ny")).isEqualTo("\"x\\u000Ay\"");
     assertThat(Excerpts.quote("x".repeat(100))).isEqualTo("\"" + "x".repeat(Excerpts.QUOTED_CHARACTERS) + "…\"");
   }
+
+  @Test
+  void joinsAWholeMessageOntoOneLineWithoutCuttingIt() {
+    assertThat(Excerpts.joinLines("cannot open\r\n  the file\u2028\tat all " + "x".repeat(100)))
+        .isEqualTo("cannot open   the file at all " + "x".repeat(100));
+    assertThat(Excerpts.joinLines(null)).isEmpty();
+  }
 }

@@ -20,7 +20,6 @@ import picocli.CommandLine.TypeConversionException;
 public final class InvalidSettingException extends TypeConversionException {
 
   private static final long serialVersionUID = 1L;
-  /** Enough to recognise a value; a longer one would bury the rest of the line. */
 
   private InvalidSettingException(String message) {
     super(message);
