@@ -119,6 +119,26 @@ class IndexedQueriesTest {
   }
 
   @Test
+  void anEqualityOnAnArrayFieldServesTheSortOnTheFieldsAfterIt() {
+    items.insertMany(List.of(
+        new Document("_id", 1).append("tags", List.of("home", "work")).append("n", 5),
+        new Document("_id", 2).append("tags", List.of("home")).append("n", 3),
+        new Document("_id", 3).append("tags", List.of("work")).append("n", 1),
+        new Document("_id", 4).append("tags", List.of("home", "home", "garden")).append("n", 4)));
+    items.createIndex(new Document("tags", 1).append("n", -1));
+
+    Document explained = items.find(eq("tags", "home")).sort(Sorts.descending("n")).limit(2).explain();
+
+    assertThat(winningStage(explained)).isEqualTo("FETCH");
+    assertThat(examined(explained)).containsExactly(2L, 2L);
+    assertThat(ids(items.find(eq("tags", "home")).sort(Sorts.descending("n")))).containsExactly(1, 4, 2);
+    assertThat(ids(items.find(eq("tags", "home")).sort(Sorts.ascending("n")))).containsExactly(2, 4, 1);
+    assertThat(winningStage(items.find(eq("tags", "home")).sort(Sorts.ascending("tags")).explain()))
+        .describedAs("each document still sorts by its smallest element")
+        .isEqualTo("SORT");
+  }
+
+  @Test
   void fallsBackToTheLibrarysScanWhenNoIndexHelps() {
     insertNumbered(100);
     items.createIndex(new Document("group", 1));

@@ -27,7 +27,11 @@ final class IndexBounds {
   private static final Comparator<byte[]> BYTES = Arrays::compareUnsigned;
 
   final List<Interval> intervals;
-  /** Per field: held to one value in every range (and never an array), so a sort may skip it. */
+  /**
+   * Per field: one key component in every range, so the entries of a range follow the later fields
+   * and a sort may skip it. On a field that has held arrays the entries still share that element,
+   * but a document sorts by its smallest one: no sort on the field itself.
+   */
   final boolean[] constant;
   /** Per field: some range limits it. */
   final boolean[] bounded;
@@ -126,7 +130,7 @@ final class IndexBounds {
         }
         prefixes = crossed(prefixes, values);
         bounded[i] = true;
-        constant[i] = values.size() == 1 && !index.isMultikey(i);
+        constant[i] = values.size() == 1;
         components[i] = values.size() == 1 ? values.get(0) : null;
         used.add(field);
       } else {

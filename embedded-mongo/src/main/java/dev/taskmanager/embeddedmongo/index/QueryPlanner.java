@@ -100,6 +100,10 @@ public final class QueryPlanner {
       SortKey key = sortKeys.get(next);
       if (bounds.constant[i]) {
         if (key.field().equals(field)) {
+          if (index.isMultikey(i)) {
+            // Its entries share the one element, but a document sorts by its smallest.
+            return null;
+          }
           next++;
         }
         continue;
@@ -124,7 +128,7 @@ public final class QueryPlanner {
 
   private static boolean isConstant(OrderedIndex index, IndexBounds bounds, String field) {
     int i = index.fields().indexOf(field);
-    return i >= 0 && bounds.constant[i];
+    return i >= 0 && bounds.constant[i] && !index.isMultikey(i);
   }
 
   /**
