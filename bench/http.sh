@@ -122,10 +122,12 @@ write_connections=4
 import_part=200000
 # The page the issue compares with the old app, which listed every task: 100 tasks.
 page_path="/?limit=100"
-# Every order the page offers (its column headers link to them), as the query after page_path.
+# Every order the page offers (its column headers link to them), as the query after page_path: in
+# the query language (q) and in the parameters builds before it took (sort, order); each build
+# reads its own and leaves the other.
 sorts="id id_desc priority priority_desc"
-declare -A sort_query=([id]="" [id_desc]="&order=desc" [priority]="&sort=priority"
-  [priority_desc]="&sort=priority&order=desc")
+declare -A sort_query=([id]="&q=sort:id" [id_desc]="&order=desc&q=sort:-id" [priority]="&sort=priority&q=sort:priority"
+  [priority_desc]="&sort=priority&order=desc&q=sort:-priority")
 declare -A sort_label=([id]="by id" [id_desc]="by id, descending" [priority]="by priority"
   [priority_desc]="by priority, descending")
 commands="list stats show add"

@@ -6,6 +6,7 @@
 module dev.taskmanager.core {
   exports dev.taskmanager.core.model;
   exports dev.taskmanager.core.port;
+  exports dev.taskmanager.core.query;
   exports dev.taskmanager.core.usecase;
   exports dev.taskmanager.core.memory;
   exports dev.taskmanager.core.failure;

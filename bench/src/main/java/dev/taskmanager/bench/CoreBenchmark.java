@@ -1,10 +1,10 @@
 package dev.taskmanager.bench;
 
 import dev.taskmanager.core.memory.InMemoryTaskStore;
-import dev.taskmanager.core.model.PageRequest;
+import dev.taskmanager.core.query.PageRequest;
 import dev.taskmanager.core.model.SortBy;
 import dev.taskmanager.core.model.TaskDraft;
-import dev.taskmanager.core.model.TaskPage;
+import dev.taskmanager.core.query.TaskPage;
 import dev.taskmanager.core.usecase.CreateTask;
 import dev.taskmanager.core.usecase.ListTasks;
 import java.util.concurrent.TimeUnit;

@@ -1,9 +1,10 @@
 package dev.taskmanager.bench;
 
-import dev.taskmanager.core.model.PageRequest;
 import dev.taskmanager.core.model.SortBy;
 import dev.taskmanager.core.model.Task;
-import dev.taskmanager.core.model.TaskPage;
+import dev.taskmanager.core.query.PageRequest;
+import dev.taskmanager.core.query.TaskPage;
+import dev.taskmanager.core.query.TaskSearch;
 import dev.taskmanager.core.usecase.ListTasks;
 
 /**
@@ -17,12 +18,12 @@ record LaterPage(PageRequest request, Task lastBefore) {
 
   static LaterPage find(ListTasks listTasks, SortBy sortBy, int skip, int limit) {
     int step = Math.min(skip, PageRequest.MAX_LIMIT);
-    PageRequest walk = new PageRequest(sortBy, false, null, null, step);
+    PageRequest walk = new PageRequest(TaskSearch.all(sortBy, false), null, step);
     TaskPage page = listTasks.list(walk);
     for (int walked = step; walked < skip; walked += step) {
       page = listTasks.list(walk.at(page.nextCursor()));
     }
     Task last = page.tasks().get(page.tasks().size() - 1);
-    return new LaterPage(new PageRequest(sortBy, false, null, page.nextCursor(), limit), last);
+    return new LaterPage(new PageRequest(TaskSearch.all(sortBy, false), page.nextCursor(), limit), last);
   }
 }

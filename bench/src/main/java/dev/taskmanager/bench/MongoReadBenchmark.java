@@ -1,9 +1,10 @@
 package dev.taskmanager.bench;
 
-import dev.taskmanager.core.model.PageRequest;
 import dev.taskmanager.core.model.SortBy;
 import dev.taskmanager.core.model.Task;
-import dev.taskmanager.core.model.TaskPage;
+import dev.taskmanager.core.query.PageRequest;
+import dev.taskmanager.core.query.TaskPage;
+import dev.taskmanager.core.query.TaskSearch;
 import dev.taskmanager.core.usecase.GetTask;
 import dev.taskmanager.core.usecase.ListTasks;
 import java.io.IOException;
@@ -49,8 +50,8 @@ public class MongoReadBenchmark {
   private RawDriver driver;
   private LaterPage laterById;
   private LaterPage laterByPriority;
-  private final PageRequest firstById = new PageRequest(SortBy.ID, false, null, null, PAGE);
-  private final PageRequest firstByPriority = new PageRequest(SortBy.PRIORITY, false, null, null, PAGE);
+  private final PageRequest firstById = new PageRequest(TaskSearch.all(SortBy.ID, false), null, PAGE);
+  private final PageRequest firstByPriority = new PageRequest(TaskSearch.all(SortBy.PRIORITY, false), null, PAGE);
   private long middleId;
 
   @Setup(Level.Trial)

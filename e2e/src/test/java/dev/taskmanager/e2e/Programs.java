@@ -156,4 +156,14 @@ final class Programs {
             && !entry.contains(File.separator + "task-cli" + File.separator))
         .collect(Collectors.joining(File.pathSeparator));
   }
+
+  /**
+   * A CSV listing of {@code task list --format csv} with the tutorial's four columns only: the
+   * newer six come last and hold no commas.
+   */
+  static String tutorialColumns(String csv) {
+    return csv.lines()
+        .map(line -> line.replaceFirst("(,done,done_at,created_at,updated_at,due,tags|,(true|false)(,[^,]*){5})$", ""))
+        .collect(Collectors.joining("\n", "", "\n"));
+  }
 }

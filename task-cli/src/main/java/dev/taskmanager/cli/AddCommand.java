@@ -12,6 +12,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,6 +29,7 @@ import picocli.CommandLine.Parameters;
     footer = {
         "  task add \"Write the report\"",
         "  task add \"Book the trip\" --desc \"Before May\" --priority 5",
+        "  task add \"Pay rent\" --due 2026-12-31 --tag home --tag money",
         "  id=$(task add \"Call Anna\")",
         "  task add --titles-from titles.txt --priority 2 > ids.txt",
         "  printf 'Buy milk\\nCall Anna\\n' | task add --titles-from -"
@@ -49,6 +52,14 @@ final class AddCommand extends StoreCommand<AddCommand.Titles> {
       description = "A whole number from 0 to 1000 (default 0; for every task of --titles-from).")
   String priority;
 
+  @Option(names = "--due", paramLabel = "DATE", description = "A due day: 2026-12-24, today, tomorrow, "
+      + "a weekday (the next one), +3d or +2w (for every task of --titles-from).")
+  String due;
+
+  @Option(names = "--tag", paramLabel = "TAG", description = "A tag, 1 to 32 characters of letters, digits, - and _ "
+      + "(repeatable; for every task of --titles-from).")
+  List<String> tags = new ArrayList<>();
+
   @Inject
   Terminal terminal;
 
@@ -63,14 +74,14 @@ final class AddCommand extends StoreCommand<AddCommand.Titles> {
           : "Give either TITLE or --titles-from FILE, not both");
     }
     if (titlesFrom == null) {
-      return new Titles(new TaskInput(title, description, priority).toDraft(), null);
+      return new Titles(input(title).toDraft(today()), null);
     }
     return new Titles(null, Utf8.strictReader(titlesFrom.equals("-") ? terminal.stdin() : InputFiles.open(titlesFrom)));
   }
 
   @Override
   int run(OpenedStore store, Titles titles) throws IOException {
-    CreateTask createTask = new CreateTask(store.tasks());
+    CreateTask createTask = new CreateTask(store.tasks(), clock());
     if (titles.lines() == null) {
       out().println(createTask.create(titles.draft()).id());
       return ExitCodes.OK;
@@ -91,7 +102,7 @@ final class AddCommand extends StoreCommand<AddCommand.Titles> {
         }
         TaskDraft lineDraft;
         try {
-          lineDraft = new TaskInput(line, description, priority).toDraft();
+          lineDraft = input(line).toDraft(today());
         } catch (InvalidTaskException invalid) {
           int at = number;
           invalid.violations().forEach(violation -> err().println("task: " + source + ":" + at + ": " + violation.message()));
@@ -103,6 +114,10 @@ final class AddCommand extends StoreCommand<AddCommand.Titles> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  private TaskInput input(String taskTitle) {
+    return new TaskInput(taskTitle, description, priority).withDue(due).withTags(tags.isEmpty() ? null : tags);
   }
 
   private static String readLine(BufferedReader lines, String source) throws IOException {

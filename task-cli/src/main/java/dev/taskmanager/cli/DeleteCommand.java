@@ -1,14 +1,10 @@
 package dev.taskmanager.cli;
 
 import dev.taskmanager.cli.store.OpenedStore;
-import dev.taskmanager.core.model.InvalidTaskException;
-import dev.taskmanager.core.model.TaskInput;
 import dev.taskmanager.core.model.TaskNotFoundException;
-import dev.taskmanager.core.model.Violation;
 import dev.taskmanager.core.usecase.DeleteTask;
 import dev.taskmanager.core.usecase.DeleteTasksByTitle;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -41,19 +37,7 @@ final class DeleteCommand extends StoreCommand<Set<Long>> {
       throw new ParameterException(spec.commandLine(), "Give either ids or --title, not both and not neither");
     }
     // Every id is checked before any task is deleted.
-    Set<Long> ids = new LinkedHashSet<>();
-    List<Violation> violations = new ArrayList<>();
-    for (String idText : idTexts) {
-      try {
-        ids.add(TaskInput.parseId(idText));
-      } catch (InvalidTaskException invalid) {
-        violations.addAll(invalid.violations());
-      }
-    }
-    if (!violations.isEmpty()) {
-      throw new InvalidTaskException(violations);
-    }
-    return ids;
+    return TaskIds.parse(idTexts);
   }
 
   @Override

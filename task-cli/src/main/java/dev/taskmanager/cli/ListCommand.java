@@ -7,35 +7,45 @@ import dev.taskmanager.cli.io.Json;
 import dev.taskmanager.cli.io.Table;
 import dev.taskmanager.cli.io.TaskWriter;
 import dev.taskmanager.cli.store.OpenedStore;
-import dev.taskmanager.core.model.PageRequest;
-import dev.taskmanager.core.model.TaskPage;
+import dev.taskmanager.core.query.PageRequest;
+import dev.taskmanager.core.query.TaskPage;
 import dev.taskmanager.core.usecase.ListTasks;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "list", description = {
-    "Lists tasks, the first 50 unless told otherwise.",
+    "Lists tasks: those the query finds, the first 50 unless told otherwise.",
     "",
-    "table fits the terminal (COLUMNS, else its width, else 80 columns) and cuts long text with …. "
-        + "json is an array of {id,title,shortdesc,priority}, one object per line; csv has the header "
-        + "id,title,shortdesc,priority. json and csv never cut, colour or wrap: use them in scripts."},
+    "The query is the one of the web page's search box and the API's ?q=: is:open (the default), "
+        + "is:done, is:any; tag:home, -tag:work; due:today, due<2026-12-31 (also <=, >, >=, =), due:none, "
+        + "overdue; priority>=5; words and \"quoted phrases\" in the title or description; "
+        + "sort:due|priority|id|created|done (sort:-due reverses). Terms combine with AND. Without a sort, "
+        + "open tasks list by due day (the most important first on a day, tasks without one last) and "
+        + "done ones most recently completed first.",
+    "",
+    "table fits the terminal (COLUMNS, else its width, else 80 columns) and cuts long text with …; "
+        + "an overdue day ends with !, a done task's title starts with [x]. json is an array of task "
+        + "objects, one per line; csv has the header " + Csv.HEADER + ". json and csv never cut, colour "
+        + "or wrap: use them in scripts."},
     footer = {
         "  task list",
-        "  task list --sort priority --reverse --limit 10",
-        "  task list --title-contains report --format json",
-        "  task list --all --format csv > tasks.csv"
+        "  task list due:today",
+        "  task list tag:work overdue sort:-priority --limit 10",
+        "  task list is:done report --format json",
+        "  task list is:any --all --format csv > tasks.csv"
     })
 final class ListCommand extends StoreCommand<PageRequest> {
 
-  @Option(names = {"-s", "--sort"}, paramLabel = "KEY", defaultValue = "id",
-      completionCandidates = SortCandidates.class, description = "id (default) or priority; ties by id.")
-  String sort;
-
-  @Option(names = {"-r", "--reverse"}, description = "Largest first.")
-  boolean reverse;
+  @Parameters(paramLabel = "QUERY", arity = "0..*",
+      description = "Terms of the query, as separate arguments or in one (quote what the shell would read).")
+  List<String> query = new ArrayList<>();
 
   @ArgGroup(exclusive = true)
   Amount amount = new Amount();
@@ -44,23 +54,27 @@ final class ListCommand extends StoreCommand<PageRequest> {
     @Option(names = {"-n", "--limit"}, paramLabel = "N", description = "At most N tasks, 1 to 500 (default 50).")
     String limit;
 
-    @Option(names = {"-a", "--all"}, description = "Every task, read page by page and printed as it comes.")
+    @Option(names = {"-a", "--all"}, description = "Every task the query finds, read page by page and printed as it comes.")
     boolean all;
   }
-
-  @Option(names = {"-t", "--title-contains"}, paramLabel = "TEXT", description = "Only tasks whose title contains TEXT, ignoring case.")
-  String titleContains;
 
   @Mixin
   OutputFormatOption output;
 
   @Inject
   Terminal terminal;
+
   @Override
   PageRequest checkInput() {
+    for (String term : query) {
+      // Picocli passes what it does not know as terms, for -tag:work; a mistyped option is no term.
+      if (term.startsWith("-") && !term.regionMatches(true, 0, "-tag:", 0, 5)) {
+        throw new ParameterException(spec.commandLine(), "Unknown option: '" + term + "'");
+      }
+    }
     // The core reads the values, so a bad one gets the same message as on the web page.
     String limit = amount.all ? String.valueOf(PageRequest.MAX_LIMIT) : amount.limit;
-    return PageRequest.parse(sort, reverse ? "desc" : "asc", titleContains, null, limit);
+    return PageRequest.parse(String.join(" ", query), null, limit, today());
   }
 
   @Override
@@ -76,7 +90,7 @@ final class ListCommand extends StoreCommand<PageRequest> {
     }
     writer.finish();
     if (page.hasNext()) {
-      err().println("(more tasks follow: --all lists every task)");
+      err().println("(more tasks follow: --all lists every task the query finds)");
     }
     return ExitCodes.OK;
   }
@@ -91,15 +105,7 @@ final class ListCommand extends StoreCommand<PageRequest> {
       case TABLE:
       default:
         long largestId = Math.max(0, store.tasks().nextId() - 1);
-        return new Table(out(), terminal.width(), terminal.colour(), largestId, amount.all);
-    }
-  }
-
-  static final class SortCandidates extends java.util.ArrayList<String> {
-    private static final long serialVersionUID = 1L;
-
-    SortCandidates() {
-      super(java.util.List.of("id", "priority"));
+        return new Table(out(), terminal.width(), terminal.colour(), largestId, amount.all, today());
     }
   }
 }

@@ -28,7 +28,7 @@ final class ShowCommand extends StoreCommand<Long> {
 
   @Override
   int run(OpenedStore store, Long id) throws IOException {
-    TaskDetails.print(out(), new GetTask(store.tasks()).get(id), output.format());
+    TaskDetails.print(out(), new GetTask(store.tasks()).get(id), output.format(), today());
     return ExitCodes.OK;
   }
 }

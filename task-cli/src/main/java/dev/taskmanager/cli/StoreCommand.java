@@ -4,6 +4,8 @@ import com.google.inject.Inject;
 import dev.taskmanager.cli.store.OpenedStore;
 import dev.taskmanager.cli.store.StoreOpener;
 import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
@@ -27,6 +29,9 @@ abstract class StoreCommand<I> implements Callable<Integer> {
   @Inject
   StoreOpener opener;
 
+  @Inject
+  Clock systemClock;
+
   @Override
   public final Integer call() throws Exception {
     // Bad input is reported as such even when the store is down, and before anything is written.
@@ -48,6 +53,15 @@ abstract class StoreCommand<I> implements Callable<Integer> {
 
   /** Does the command's work on what {@link #checkInput()} gave; returns its exit code. */
   abstract int run(OpenedStore store, I input) throws Exception;
+
+  /** The clock in the person's time zone ({@code --timezone}): "today" is theirs. */
+  Clock clock() {
+    return systemClock.withZone(root.zone());
+  }
+
+  LocalDate today() {
+    return LocalDate.now(clock());
+  }
 
   PrintWriter out() {
     return spec.commandLine().getOut();

@@ -3,26 +3,28 @@ package dev.taskmanager.cli;
 import dev.taskmanager.cli.store.StoreModules;
 import dev.taskmanager.mongo.wiring.EnvironmentDefaults;
 import dev.taskmanager.mongo.wiring.StoreOptions;
+import dev.taskmanager.mongo.wiring.ZoneOption;
+import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExecutionException;
-import picocli.CommandLine.RunLast;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.RunLast;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code task}: the task manager's admin tool. The root command holds the global options (the
@@ -62,12 +64,16 @@ public final class TaskCli implements Callable<Integer> {
 
   /** The subcommands, in the order help lists them; {@link #commandLine} registers them. */
   private static final List<Class<?>> SUBCOMMANDS = List.of(
-      AddCommand.class, ListCommand.class, ShowCommand.class, EditCommand.class, DeleteCommand.class,
+      AddCommand.class, ListCommand.class, ShowCommand.class, EditCommand.class, DoneCommand.class,
+      ReopenCommand.class, DeleteCommand.class,
       ResetCommand.class, ExportCommand.class, ImportCommand.class, StatsCommand.class,
       DoctorCommand.class, CompletionCommand.class);
 
   @Mixin
   StoreOptions storeOptions = new StoreOptions();
+
+  @Mixin
+  ZoneOption zoneOption = new ZoneOption();
 
   @Option(names = "--verbose", scope = ScopeType.INHERIT,
       description = "Show the stack trace of an error.")
@@ -75,6 +81,10 @@ public final class TaskCli implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
+
+  ZoneId zone() {
+    return zoneOption.zone();
+  }
 
   StoreOptions storeOptions() {
     return storeOptions;
@@ -128,6 +138,11 @@ public final class TaskCli implements Callable<Integer> {
       List<Class<?>> subcommands) {
     CommandLine commandLine = new CommandLine(TaskCli.class, factory);
     subcommands.forEach(commandLine::addSubcommand);
+    CommandLine list = commandLine.getSubcommands().get("list");
+    if (list != null) {
+      // A query's -tag:work is a term, not an unknown option.
+      list.setUnmatchedOptionsArePositionalParams(true);
+    }
     // After the subcommands: picocli hands the provider to those it has.
     commandLine.setDefaultValueProvider(new EnvironmentDefaults(environment));
     // Choices are typed in lower case (json, skip); their enums are in capitals.

@@ -1,6 +1,8 @@
 package dev.taskmanager.cli;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.taskmanager.cli.Cli.Result;
 import dev.taskmanager.cli.store.StoreModules;
@@ -8,6 +10,7 @@ import dev.taskmanager.core.model.Task;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +27,7 @@ class AddCommandTest {
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out()).isEqualTo("1\n");
     assertThat(result.err()).isEmpty();
-    assertThat(cli.store.get(1)).contains(new Task(1, "Write the report", "Due Friday", 5));
+    assertThat(cli.store.get(1)).contains(new Task(1, "Write the report", "Due Friday", 5, null, NOW, NOW, null, List.of()));
   }
 
   @Test
@@ -32,7 +35,7 @@ class AddCommandTest {
     Result result = cli.run("add", "  Book the trip  ");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(cli.store.get(0)).contains(new Task(0, "Book the trip", "", 0));
+    assertThat(cli.store.get(0)).contains(new Task(0, "Book the trip", "", 0, null, NOW, NOW, null, List.of()));
   }
 
   @Test
@@ -110,8 +113,9 @@ class AddCommandTest {
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out()).describedAs("blank lines are skipped").isEqualTo("1\n2\n3\n");
     assertThat(result.err()).isEmpty();
-    assertThat(cli.allTasks()).containsExactly(new Task(0, "First", "", 0), new Task(1, "Buy milk", "batch", 3),
-        new Task(2, "Call Anna", "batch", 3), new Task(3, "Pay the bill", "batch", 3));
+    assertThat(cli.allTasks()).extracting(Task::title, Task::shortdesc, Task::priority).containsExactly(
+        tuple("First", "", 0), tuple("Buy milk", "batch", 3), tuple("Call Anna", "batch", 3),
+        tuple("Pay the bill", "batch", 3));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.taskmanager.cli;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
+
 import com.google.inject.Module;
 import dev.taskmanager.cli.store.InMemoryStoreModule;
 import dev.taskmanager.cli.store.StoreModuleSelector;
@@ -8,6 +10,8 @@ import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskDraft;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -18,6 +22,9 @@ import picocli.CommandLine;
  * one command writes, the next one reads.
  */
 final class Cli {
+
+  /** The commands' clock: {@code NOW}, so that today is {@code TODAY} in UTC (the zone of the runs). */
+  static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
   final InMemoryTaskStore store;
   final FakeTerminal terminal = new FakeTerminal();
@@ -42,14 +49,17 @@ final class Cli {
     return new Cli(options -> module);
   }
 
-  /** Runs {@code task} with these arguments and no {@code TASK_*} variables, whatever the test's environment. */
+  /**
+   * Runs {@code task} with these arguments and no {@code TASK_*} variables, whatever the test's
+   * environment, but the time zone of {@link #CLOCK}.
+   */
   Result run(String... args) {
-    return runWith(Map.of(), args);
+    return runWith(Map.of("TASK_TIMEZONE", "UTC"), args);
   }
 
   /** Runs {@code task} as if started with these environment variables. */
   Result runWith(Map<String, String> environment, String... args) {
-    CommandLine commandLine = TaskCli.commandLine(new CliFactory(new CliModule(terminal, stores)), environment, args);
+    CommandLine commandLine = TaskCli.commandLine(new CliFactory(new CliModule(terminal, stores, CLOCK)), environment, args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     commandLine.setOut(new PrintWriter(out, true));
@@ -59,11 +69,21 @@ final class Cli {
   }
 
   Task given(String title) {
-    return store.create(new TaskDraft(title));
+    return store.create(new TaskDraft(title), NOW);
   }
 
   Task given(String title, String shortdesc, int priority) {
-    return store.create(new TaskDraft(title, shortdesc, priority));
+    return store.create(new TaskDraft(title, shortdesc, priority), NOW);
+  }
+
+  Task given(TaskDraft draft) {
+    return store.create(draft, NOW);
+  }
+
+  /** A CSV listing with the tutorial's four columns only: its fields must hold no commas. */
+  static String tutorialColumns(String csv) {
+    return csv.lines().map(line -> String.join(",", List.of(line.split(",", -1)).subList(0, 4)))
+        .collect(Collectors.joining("\n", "", "\n"));
   }
 
   List<Task> allTasks() {

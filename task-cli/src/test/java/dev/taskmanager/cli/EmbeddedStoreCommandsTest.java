@@ -1,5 +1,7 @@
 package dev.taskmanager.cli;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskmanager.cli.Cli.Result;
@@ -32,7 +34,7 @@ class EmbeddedStoreCommandsTest {
 
     assertThat(added.exitCode()).as(added.err()).isZero();
     assertThat(added.out()).isEqualTo("0\n");
-    assertThat(listed.out()).isEqualTo("id,title,shortdesc,priority\n0,Water the plants,,3\n");
+    assertThat(Cli.tutorialColumns(listed.out())).isEqualTo("id,title,shortdesc,priority\n0,Water the plants,,3\n");
     assertThat(stats.out()).contains("embedded").contains(dataDir.toString());
   }
 
@@ -41,13 +43,14 @@ class EmbeddedStoreCommandsTest {
     try (EmbeddedMongoServer running = EmbeddedServer.start(dataDir, 0);
         MongoClient client = MongoClients.create(running.uri())) {
       MongoTaskStore appStore = MongoTaskStore.open(client.getDatabase("TaskManager"));
-      appStore.create(new TaskDraft("Made by the app"));
+      appStore.create(new TaskDraft("Made by the app"), NOW);
 
       Result added = cli.run("add", "Made by the CLI", "--data-dir", dataDir.toString());
       Result listed = cli.run("list", "--format", "csv", "--data-dir", dataDir.toString());
 
       assertThat(added.exitCode()).as(added.err()).isZero();
-      assertThat(listed.out()).isEqualTo("id,title,shortdesc,priority\n0,Made by the app,,0\n1,Made by the CLI,,0\n");
+      assertThat(Cli.tutorialColumns(listed.out()))
+          .isEqualTo("id,title,shortdesc,priority\n0,Made by the app,,0\n1,Made by the CLI,,0\n");
       assertThat(appStore.get(1)).map(task -> task.title()).contains("Made by the CLI");
     }
   }
@@ -83,6 +86,6 @@ class EmbeddedStoreCommandsTest {
     assertThat(found.out()).contains("no duplicate ids").contains("2 tasks share the id 1");
     assertThat(repaired.exitCode()).as(repaired.err()).isZero();
     assertThat(repaired.out()).contains("the id 2 instead of 1");
-    assertThat(listed.out()).isEqualTo("id,title,shortdesc,priority\n1,first,,1\n2,raced,,1\n");
+    assertThat(Cli.tutorialColumns(listed.out())).isEqualTo("id,title,shortdesc,priority\n1,first,,1\n2,raced,,1\n");
   }
 }

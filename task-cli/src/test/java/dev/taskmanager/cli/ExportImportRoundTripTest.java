@@ -1,18 +1,22 @@
 package dev.taskmanager.cli;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskmanager.cli.Cli.Result;
+import dev.taskmanager.cli.io.Csv;
 import dev.taskmanager.core.model.Task;
+import dev.taskmanager.core.model.TaskDraft;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ExportImportRoundTripTest {
 
@@ -57,8 +61,9 @@ class ExportImportRoundTripTest {
     Result imported = cli.run("import", "-", "--format", format);
 
     assertThat(imported.exitCode()).as(imported.toString()).isZero();
-    assertThat(cli.allTasks()).containsExactly(new Task(0, "one, with a comma", "\"quoted\"\nand two lines", 7),
-        new Task(1, "padded, title", "", 0));
+    assertThat(cli.allTasks()).containsExactly(
+        new Task(0, "one, with a comma", "\"quoted\"\nand two lines", 7, null, NOW, NOW, null, List.of()),
+        new Task(1, "padded, title", "", 0, null, NOW, NOW, null, List.of()));
   }
 
   @Test
@@ -67,7 +72,9 @@ class ExportImportRoundTripTest {
 
     Result result = cli.run("export");
 
-    assertThat(result.out()).isEqualTo("[\n{\"id\":0,\"title\":\"a\",\"shortdesc\":\"b\",\"priority\":3}\n]\n");
+    assertThat(result.out()).isEqualTo("[\n{\"id\":0,\"title\":\"a\",\"shortdesc\":\"b\",\"priority\":3,\"done\":false,"
+        + "\"done_at\":null,\"created_at\":\"2026-12-01T09:30:00.123Z\",\"updated_at\":\"2026-12-01T09:30:00.123Z\","
+        + "\"due\":null,\"tags\":[]}\n]\n");
   }
 
   @Test
@@ -77,7 +84,7 @@ class ExportImportRoundTripTest {
 
     cli.run("export", "-o", file.toString());
 
-    assertThat(Files.readString(file)).isEqualTo("id,title,shortdesc,priority\n0,a,,0\n");
+    assertThat(Files.readString(file)).isEqualTo(Csv.HEADER + "\n0,a,,0,false,,2026-12-01T09:30:00.123Z,2026-12-01T09:30:00.123Z,,\n");
   }
 
   @Test
@@ -155,6 +162,32 @@ class ExportImportRoundTripTest {
     for (long id = 10; id < TASKS - 1; id += 97) {
       cli.store.delete(id);
     }
+  }
+
+  @Test
+  void theNewFieldsRoundTripInEveryFormat() throws IOException {
+    Task done = cli.given(new TaskDraft("Pay rent", "monthly", 2, LocalDate.of(2026, 12, 31), List.of("home", "money")));
+    cli.run("done", String.valueOf(done.id()));
+    cli.given("Legacy");
+    List<Task> before = cli.allTasks();
+
+    for (String format : List.of("json", "jsonl", "csv")) {
+      Path file = directory.resolve("all." + format);
+      assertThat(cli.run("export", "--output", file.toString()).exitCode()).isZero();
+      cli.run("reset", "--yes");
+      Result imported = cli.run("import", file.toString());
+      assertThat(imported.exitCode()).as(imported.toString()).isZero();
+      assertThat(cli.allTasks()).describedAs(format).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void aFileWithoutTheNewFieldsStillImportsAsOpenUndatedTasks() throws IOException {
+    Path file = write("old.csv", "id,title,shortdesc,priority\n3,From the tutorial,,1\n");
+
+    assertThat(cli.run("import", file.toString()).exitCode()).isZero();
+
+    assertThat(cli.store.get(3)).contains(new Task(3, "From the tutorial", "", 1));
   }
 
   private Path write(String name, String content) throws IOException {

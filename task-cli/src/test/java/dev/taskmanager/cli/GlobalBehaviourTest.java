@@ -185,7 +185,7 @@ class GlobalBehaviourTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).startsWith("#!/usr/bin/env bash").contains("complete -F").contains(COMMANDS)
-        .contains("--on-conflict", "--title-contains");
+        .contains("--on-conflict", "--untag", "--no-due");
   }
 
   private static AbstractModule storeThatThrows(RuntimeException failure) {

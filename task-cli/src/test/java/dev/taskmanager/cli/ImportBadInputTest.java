@@ -61,7 +61,8 @@ class ImportBadInputTest {
         "task: " + file + ":3: record 2: priority: is a JSON boolean; accepted: a JSON integer (or a string of digits)",
         "task: " + file + ":4: record 3: title: is a JSON array; accepted: a JSON string",
         "task: " + file + ":4: record 3: shortdesc: is a JSON number; accepted: a JSON string",
-        "task: " + file + ":5: record 4: is a JSON string; accepted: a JSON object with id, title, shortdesc and priority",
+        "task: " + file + ":5: record 4: is a JSON string; accepted: a JSON object with id, title, shortdesc, priority, done, done_at, created_at, updated_at,"
+            + " due and tags",
         "task: nothing imported: 6 problems in 4 of 4 records");
     assertUnchanged();
   }
@@ -90,7 +91,7 @@ class ImportBadInputTest {
 
     Result result = cli.run("import", file.toString());
 
-    assertRefused(result, file + ":1: record 1: \"prio\": is not a field of a task; accepted: id, title, shortdesc and priority");
+    assertRefused(result, file + ":1: record 1: \"prio\": is not a field of a task; accepted: id, title, shortdesc, priority, done, done_at, created_at, updated_at, due and tags");
   }
 
   @Test
@@ -155,7 +156,7 @@ class ImportBadInputTest {
     Result result = cli.run("import", file.toString());
 
     assertRefused(result, file + ":1: column \"name\" is not a field of a task; "
-        + "accepted: a header of id, title and optionally shortdesc and priority");
+        + "accepted: a header of id, title and optionally shortdesc, priority, done, done_at, created_at, updated_at, due, tags");
   }
 
   @Test

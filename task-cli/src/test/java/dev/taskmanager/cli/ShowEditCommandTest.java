@@ -1,9 +1,11 @@
 package dev.taskmanager.cli;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskmanager.cli.Cli.Result;
 import dev.taskmanager.core.model.Task;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ShowEditCommandTest {
@@ -21,6 +23,11 @@ class ShowEditCommandTest {
         + "id:        0\n"
         + "title:     Write the report\n"
         + "priority:  5\n"
+        + "status:    open\n"
+        + "due:       \n"
+        + "tags:      \n"
+        + "created:   2026-12-01T09:30:00.123Z\n"
+        + "updated:   2026-12-01T09:30:00.123Z\n"
         + "shortdesc: Due Friday\n"
         + "           to Anna\n");
   }
@@ -31,7 +38,8 @@ class ShowEditCommandTest {
 
     Result result = cli.run("show", "0", "--format", "json");
 
-    assertThat(result.out()).isEqualTo("{\"id\":0,\"title\":\"x\",\"shortdesc\":\"\",\"priority\":2}\n");
+    assertThat(result.out()).isEqualTo("{\"id\":0,\"title\":\"x\",\"shortdesc\":\"\",\"priority\":2,\"done\":false,\"done_at\":null,"
+        + "\"created_at\":\"2026-12-01T09:30:00.123Z\",\"updated_at\":\"2026-12-01T09:30:00.123Z\",\"due\":null,\"tags\":[]}\n");
   }
 
   @Test
@@ -68,7 +76,7 @@ class ShowEditCommandTest {
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out()).contains("priority:  9");
-    assertThat(cli.store.get(0)).contains(new Task(0, "Write the report", "Due Friday", 9));
+    assertThat(cli.store.get(0)).contains(new Task(0, "Write the report", "Due Friday", 9, null, NOW, NOW, null, List.of()));
   }
 
   @Test
@@ -77,7 +85,7 @@ class ShowEditCommandTest {
 
     cli.run("edit", "0", "--desc", "", "--title", "y");
 
-    assertThat(cli.store.get(0)).contains(new Task(0, "y", "", 1));
+    assertThat(cli.store.get(0)).contains(new Task(0, "y", "", 1, null, NOW, NOW, null, List.of()));
   }
 
   @Test
@@ -110,7 +118,7 @@ class ShowEditCommandTest {
     Result result = cli.run("edit", "0");
 
     assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).startsWith("task: Nothing to change: give --title, --desc or --priority\n");
+    assertThat(result.err()).startsWith("task: Nothing to change: give --title, --desc, --priority, --due, --no-due, --tag or --untag\n");
   }
 
   @Test

@@ -28,6 +28,7 @@ class ModuleDescriptorTest {
         .containsExactlyInAnyOrder(
             "dev.taskmanager.core.model",
             "dev.taskmanager.core.port",
+            "dev.taskmanager.core.query",
             "dev.taskmanager.core.usecase",
             "dev.taskmanager.core.memory",
             "dev.taskmanager.core.failure",

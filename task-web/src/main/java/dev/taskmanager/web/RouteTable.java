@@ -62,6 +62,8 @@ public final class RouteTable {
         new Route("GET", "/tasks/{id}", Kind.PAGE, editTaskPage::show),
         new Route("POST", "/tasks/{id}", Kind.PAGE, editTaskPage::update),
         new Route("POST", "/tasks/{id}/delete", Kind.PAGE, editTaskPage::delete),
+        new Route("POST", "/tasks/{id}/done", Kind.PAGE, tasksPage::complete),
+        new Route("POST", "/tasks/{id}/reopen", Kind.PAGE, tasksPage::reopen),
         new Route("GET", "/reset", Kind.PAGE, resetPage::confirm),
         new Route("POST", "/reset", Kind.PAGE, resetPage::reset),
 

@@ -3,6 +3,7 @@ package dev.taskmanager.web;
 import dev.taskmanager.mongo.wiring.StoreKind;
 import dev.taskmanager.web.http.TrustedProxies;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Map;
 
 /**
@@ -25,6 +26,7 @@ import java.util.Map;
  *     kept in {@code dataDir}
  * @param dev whether templates and static files are read from the source tree on each request
  * @param trustedProxies the reverse proxies whose {@code X-Forwarded-*} headers are believed
+ * @param zone the time zone people live in: "today" and "overdue" follow it
  * @param help whether only the usage was asked for
  */
 public record Settings(
@@ -38,6 +40,7 @@ public record Settings(
     String secret,
     boolean dev,
     TrustedProxies trustedProxies,
+    ZoneId zone,
     boolean help) {
 
   public static final int SECRET_MIN_LENGTH = 32;
@@ -67,7 +70,7 @@ public record Settings(
   /** This configuration listening on another port (tests use 0). */
   public Settings withHttpPort(int port) {
     return new Settings(store, mongoUri, database, dataDir, httpHost, port, workerThreads, secret, dev, trustedProxies,
-        help);
+        zone, help);
   }
 
   /** What {@code --help} prints: every flag, its variable, what it accepts and its default. */

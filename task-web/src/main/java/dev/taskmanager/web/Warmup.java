@@ -18,7 +18,7 @@ import java.util.List;
  */
 final class Warmup {
 
-  private static final List<String> PATHS = List.of("/?limit=50", "/?limit=50&sort=priority", "/api/tasks?limit=50");
+  private static final List<String> PATHS = List.of("/?limit=50", "/?limit=50&q=sort:priority", "/api/tasks?limit=50");
   private static final int TIMEOUT_MILLIS = 5_000;
 
   private Warmup() {}

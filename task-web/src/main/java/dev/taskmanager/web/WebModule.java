@@ -41,7 +41,8 @@ public final class WebModule extends AbstractModule {
   public WebModule(Settings settings, byte[] secret, Clock clock) {
     this.settings = settings;
     this.secret = secret.clone();
-    this.clock = clock;
+    // Times are instants; "today" is the person's, in the configured zone.
+    this.clock = clock.withZone(settings.zone());
     // Resolved now, so a wrong TASK_DEV stops start-up with its one line rather than a Guice error.
     this.resources = settings.dev() ? Resources.fromDirectory(sourceResources()) : Resources.fromClassPath();
   }
@@ -53,7 +54,7 @@ public final class WebModule extends AbstractModule {
   }
 
   @Provides @Singleton CreateTask createTask(TaskStore store) {
-    return new CreateTask(store);
+    return new CreateTask(store, clock);
   }
 
   @Provides @Singleton GetTask getTask(TaskStore store) {
@@ -65,7 +66,7 @@ public final class WebModule extends AbstractModule {
   }
 
   @Provides @Singleton UpdateTask updateTask(TaskStore store) {
-    return new UpdateTask(store);
+    return new UpdateTask(store, clock);
   }
 
   @Provides @Singleton DeleteTask deleteTask(TaskStore store) {

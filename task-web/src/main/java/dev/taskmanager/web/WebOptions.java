@@ -5,6 +5,7 @@ import dev.taskmanager.mongo.wiring.EnvironmentDefaults;
 import dev.taskmanager.mongo.wiring.InvalidSettingException;
 import dev.taskmanager.mongo.wiring.SettingConverter;
 import dev.taskmanager.mongo.wiring.StoreOptions;
+import dev.taskmanager.mongo.wiring.ZoneOption;
 import dev.taskmanager.mongo.wiring.TakesAnyValue;
 import dev.taskmanager.web.http.TrustedProxies;
 import java.util.Locale;
@@ -81,6 +82,9 @@ final class WebOptions {
   @Mixin
   StoreOptions store = new StoreOptions();
 
+  @Mixin
+  ZoneOption zone = new ZoneOption();
+
   /**
    * The settings for these variables and arguments.
    *
@@ -94,7 +98,7 @@ final class WebOptions {
       WebOptions options = commandLine.getCommand();
       return new Settings(options.store.kind(), options.store.mongoUri().orElse(null), options.store.database(),
           options.store.dataDir(), options.httpHost, options.httpPort, options.workerThreads, options.secret, options.dev,
-          options.trustedProxies, parsed.isUsageHelpRequested());
+          options.trustedProxies, options.zone.zone(), parsed.isUsageHelpRequested());
     } catch (ParameterException refused) {
       throw new SettingsException(InvalidSettingException.oneLine(refused).orElseGet(() -> otherMistake(refused)));
     }

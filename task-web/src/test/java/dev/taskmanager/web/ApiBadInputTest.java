@@ -92,7 +92,22 @@ class ApiBadInputTest {
   @Test
   void refusesUnknownFieldsNamingThem() throws Exception {
     expectFieldError("{\"title\": \"ok\", \"priorty\": 3}", "priorty", "is not a field of a task");
-    expectFieldError("{\"title\": \"ok\", \"id\": 3}", "id", "is not a field of a task");
+    expectFieldError("{\"title\": \"ok\", \"id\": 3}", "id", "is set by the server");
+    expectFieldError("{\"title\": \"ok\", \"done_at\": \"2026-12-01T00:00:00Z\"}", "done_at", "is set by the server");
+  }
+
+  @Test
+  void refusesADueDayTagsOrDoneOfTheWrongShapeOrRules() throws Exception {
+    expectFieldError("{\"title\": \"ok\", \"due\": \"tomorrow\"}", "due", "\"tomorrow\" is not a date");
+    expectFieldError("{\"title\": \"ok\", \"due\": \"2026-02-30\"}", "due", "\"2026-02-30\" is not a day of the calendar");
+    expectFieldError("{\"title\": \"ok\", \"due\": 20261224}", "due", "is a JSON number, not a string");
+    expectFieldError("{\"title\": \"ok\", \"tags\": \"home\"}", "tags", "is a JSON string, not an array");
+    expectFieldError("{\"title\": \"ok\", \"tags\": [1]}", "tags", "holds a JSON number, not a string");
+    expectFieldError("{\"title\": \"ok\", \"tags\": [\"a b\"]}", "tags",
+        "holds the tag \"a b\", which has characters a tag cannot have");
+    expectFieldError("{\"title\": \"ok\", \"done\": \"yes\"}", "done", "is a JSON string, not a boolean");
+    expectFieldError("{\"title\": \"ok\", \"done\": true}", "done", "is true on a new task");
+    assertThat(server.store.count()).describedAs("the one each test starts with").isEqualTo(1);
   }
 
   @Test
@@ -146,7 +161,7 @@ class ApiBadInputTest {
     HttpResponse<String> created = server.json("POST", "/api/tasks", "{\"title\": \"{\\\"$gt\\\": \\\"\\\"}\"}");
     assertThat(created.statusCode()).isEqualTo(201);
 
-    HttpResponse<String> filtered = server.get("/api/tasks?title-contains=" + URLEncoder.encode("{\"$gt\"", StandardCharsets.UTF_8));
+    HttpResponse<String> filtered = server.get("/api/tasks?q=" + URLEncoder.encode("{\"$gt\"", StandardCharsets.UTF_8));
     assertThat(JSON.readTree(filtered.body()).get("items")).hasSize(1);
     HttpResponse<String> deleted = server.json("DELETE", "/api/tasks?title=" + URLEncoder.encode("{\"$ne\": \"\"}",
         StandardCharsets.UTF_8), null);
@@ -175,11 +190,15 @@ class ApiBadInputTest {
       "limit=501               | limit",
       "limit=abc               | limit",
       "limit=                  | ''",
-      "sort=name               | sort",
-      "order=up                | order",
+      "q=sort:name             | q",
+      "q=is:maybe              | q",
+      "q=due%3Csoon            | q",
+      "q=%22unclosed           | q",
+      "q=%07                   | q",
+      "sort=priority           | sort",
+      "title-contains=milk     | title-contains",
       "cursor=garbage          | cursor",
       "limit=1&limit=2         | limit",
-      "title-contains=%07      | title-contains",
       "sort[$ne]=id            | sort[$ne]",
   })
   void refusesBadListParameters(String query, String field) throws Exception {
@@ -194,14 +213,14 @@ class ApiBadInputTest {
   }
 
   @Test
-  void refusesATenKilobyteFilterAndACursorOfAnotherOrder() throws Exception {
-    assertProblem(server.get("/api/tasks?title-contains=" + TEN_KB), 400, "invalid-input");
+  void refusesATenKilobyteQueryAndACursorOfAnotherOrder() throws Exception {
+    assertProblem(server.get("/api/tasks?q=" + TEN_KB), 400, "invalid-input");
     for (int i = 0; i < 3; i++) {
       server.given("More " + i, i);
     }
     String cursor = JSON.readTree(server.get("/api/tasks?limit=1").body()).get("nextCursor").asText();
 
-    HttpResponse<String> response = server.get("/api/tasks?limit=1&sort=priority&cursor=" + cursor);
+    HttpResponse<String> response = server.get("/api/tasks?limit=1&q=sort:priority&cursor=" + cursor);
 
     assertProblem(response, 400, "invalid-input");
     assertThat(JSON.readTree(response.body()).at("/errors/0/problem").asText())

@@ -1,8 +1,10 @@
 package dev.taskmanager.web;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskmanager.core.model.TaskDraft;
+import dev.taskmanager.core.model.TaskPatch;
 import java.io.File;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -11,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,7 +156,7 @@ class BrowserIT {
   @Test
   void deletesEveryTaskWithATitle() {
     for (String title : List.of("Water plants", "Water plants", "Call Ann", "Water plants")) {
-      server.store.create(new TaskDraft(title));
+      server.store.create(new TaskDraft(title), NOW);
     }
     open("/");
 
@@ -164,8 +169,8 @@ class BrowserIT {
 
   @Test
   void resetsEverythingAfterConfirming() {
-    server.store.create(new TaskDraft("One"));
-    server.store.create(new TaskDraft("Two"));
+    server.store.create(new TaskDraft("One"), NOW);
+    server.store.create(new TaskDraft("Two"), NOW);
     open("/");
 
     click("a[href='/reset']");
@@ -199,7 +204,7 @@ class BrowserIT {
   @Test
   void showsHostileTitlesAndDescriptionsAsTextOnTheListAndTheEditForm() {
     for (String hostile : HOSTILE) {
-      server.store.create(new TaskDraft(hostile, hostile, 0));
+      server.store.create(new TaskDraft(hostile, hostile, 0), NOW);
     }
 
     open("/");
@@ -213,19 +218,19 @@ class BrowserIT {
       assertNoScriptRan("the edit form of task " + id);
     }
     for (String hostile : HOSTILE) {
-      open("/?title-contains=" + encode(hostile));
-      assertThat(value("#filter")).isEqualTo(hostile);
-      assertThat(texts("td.title")).contains(hostile);
-      assertNoScriptRan("the list filtered by " + hostile);
-      open("/?title-contains=" + encode("nothing like " + hostile));
-      assertThat(text(".empty")).contains("nothing like " + hostile);
-      assertNoScriptRan("the empty list filtered by " + hostile);
+      // As a search: words, or a term the page cannot read and says so under the box, echoing it.
+      open("/?q=" + encode(hostile));
+      assertThat(value("#search")).isEqualTo(hostile);
+      assertNoScriptRan("the list searched for " + hostile);
+      open("/?q=" + encode("is:any nothing-like " + hostile));
+      assertThat(value("#search")).isEqualTo("is:any nothing-like " + hostile);
+      assertNoScriptRan("the empty list searched for " + hostile);
     }
   }
 
   @Test
   void showsHostileValuesEchoedByErrorPagesAsText() {
-    server.store.create(new TaskDraft("Edit me"));
+    server.store.create(new TaskDraft("Edit me"), NOW);
     int pages = 0;
     for (String hostile : HOSTILE) {
       // The validation error page, on the create and the edit form.
@@ -260,9 +265,15 @@ class BrowserIT {
       assertThat(text("h1")).isEqualTo("This form can no longer be sent");
       assertNoScriptRan("the 403 page for " + hostile);
 
-      // Address errors: a bad sort, order and id echoed (400); a bad cursor, an unknown address and task.
+      // A search the page cannot read, echoed under the box (400).
+      open("/?q=" + encode("due<" + hostile));
+      assertThat(value("#search")).isEqualTo("due<" + hostile);
+      assertThat(text("#search-error")).startsWith("The search was not understood");
+      assertNoScriptRan("the search error for " + hostile);
+
+      // Address errors: a bad limit and id echoed (400); a bad cursor, an unknown address and task.
       // (In a path an encoded slash stays encoded: the server never turns it into a separator.)
-      Map<String, String> echoes = Map.of("/?sort=" + encode(hostile), hostile, "/?order=" + encode(hostile), hostile,
+      Map<String, String> echoes = Map.of("/?limit=" + encode(hostile), hostile,
           "/tasks/" + encode(hostile), hostile.replace("/", "%2F"));
       for (Map.Entry<String, String> echo : echoes.entrySet()) {
         open(echo.getKey());
@@ -306,6 +317,51 @@ class BrowserIT {
   }
 
   @Test
+  void completesAndReopensATaskAndFollowsTheViews() {
+    server.store.create(new TaskDraft("Pay rent", "", 2, LocalDate.now(ZoneId.systemDefault()).minusDays(1),
+        List.of("home")), NOW);
+    server.store.create(new TaskDraft("Water plants", "", 1, null, List.of("home")), NOW);
+
+    open("/");
+    assertThat(texts("td.due")).first().asString().endsWithIgnoringCase("Overdue");
+    click("form[action='/tasks/0/done'] button");
+    assertThat(text(".flash")).isEqualTo("Task 0 done");
+    assertThat(texts("td.title > a")).containsExactly("Water plants");
+
+    click("nav.views a:nth-child(4)");
+    assertThat(text("nav.views a[aria-current=page]")).isEqualTo("Done");
+    assertThat(texts("td.title > a")).containsExactly("Pay rent");
+    assertThat(texts("td.title .badge")).containsExactly("DONE");
+    click("form[action='/tasks/0/reopen'] button");
+    assertThat(text(".flash")).isEqualTo("Task 0 reopened");
+    assertThat(value("#search")).isEqualTo("is:done");
+    assertThat(browser.findElements(By.cssSelector("tbody tr"))).isEmpty();
+
+    click("nav.views a:first-child");
+    click("a.tag");
+    assertThat(value("#search")).isEqualTo("tag:home");
+    assertThat(texts("td.title > a")).containsExactly("Pay rent", "Water plants");
+    assertThat(texts("a.tag")).containsExactly("#home", "#home");
+  }
+
+  @Test
+  void saysUnderTheSearchBoxWhatIsWrongWithASearch() {
+    server.store.create(new TaskDraft("Pay rent"), NOW);
+
+    open("/");
+    type("#search", "tag:home due<someday");
+    click("form[role=search] button[type=submit]");
+
+    assertThat(text("#search-error")).isEqualTo("The search was not understood: the term \"due<someday\" at"
+        + " position 10: \"someday\" is not a date. Accepted: a date as YYYY-MM-DD, today, tomorrow, a weekday"
+        + " (the next one), or +N days or weeks as +3d or +2w.");
+    assertThat(value("#search")).isEqualTo("tag:home due<someday");
+    // Opens in place: no new page.
+    browser.findElement(By.cssSelector("details.syntax summary")).click();
+    assertThat(text("details.syntax ul")).contains("sort:-due reverses");
+  }
+
+  @Test
   void looksRightOnDesktopAndPhone() {
     String[][] tasks = {
         {"Book the train to Lyon", "Before prices go up; the 7:04 is best", "3"},
@@ -315,11 +371,17 @@ class BrowserIT {
             + " nicely on a phone without breaking the layout of the table or overflowing the card", "10"},
         {"Buy milk", "Two litres", "0"},
     };
-    for (String[] task : tasks) {
-      server.store.create(new TaskDraft(task[0], task[1], Integer.parseInt(task[2])));
+    LocalDate today = LocalDate.now(ZoneId.systemDefault());
+    List<LocalDate> dues = Arrays.asList(today.plusDays(3), today.minusDays(2), today, null, null);
+    List<List<String>> tags = List.of(List.of("travel"), List.of("admin", "travel"), List.of("home"),
+        List.of("work", "q2-report"), List.of());
+    for (int i = 0; i < tasks.length; i++) {
+      server.store.create(new TaskDraft(tasks[i][0], tasks[i][1], Integer.parseInt(tasks[i][2]), dues.get(i),
+          tags.get(i)), NOW);
     }
+    server.store.update(4, TaskPatch.none().withDone(true), NOW);
 
-    open("/?sort=priority&order=desc");
+    open("/?q=is:any");
     screenshot("list-desktop");
     open("/tasks/1");
     screenshot("edit-desktop");
@@ -328,7 +390,7 @@ class BrowserIT {
     screenshot("not-found-desktop");
 
     resize(390, 844, true);
-    open("/?sort=priority&order=desc");
+    open("/");
     screenshot("list-phone");
     Number scrollWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");
     assertThat(scrollWidth.intValue()).describedAs("no sideways scrolling on a phone").isLessThanOrEqualTo(390);

@@ -2,6 +2,7 @@ package dev.taskmanager.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -180,8 +181,22 @@ class PageBadInputTest {
   }
 
   @Test
-  void aTenKilobyteFilterGets400Page() {
-    assertThat(server.get("/?title-contains=" + "q".repeat(10_000)).statusCode()).isEqualTo(400);
+  void aSearchThatCannotBeReadIsSaidUnderTheBoxWithStatus400() {
+    Document page = rejected(server.get("/?q=" + URLEncoder.encode("tag:home due<soon", StandardCharsets.UTF_8)));
+
+    assertThat(page.selectFirst("#search").attr("value")).isEqualTo("tag:home due<soon");
+    assertThat(page.selectFirst("#search").attr("aria-invalid")).isEqualTo("true");
+    assertThat(page.selectFirst("#search-error").text()).isEqualTo("The search was not understood: the term"
+        + " \"due<soon\" at position 10: \"soon\" is not a date. Accepted: a date as YYYY-MM-DD, today, tomorrow,"
+        + " a weekday (the next one), or +N days or weeks as +3d or +2w.");
+    assertThat(page.select("table.tasks")).isEmpty();
+  }
+
+  @Test
+  void aTenKilobyteSearchGets400Page() {
+    Document page = rejected(server.get("/?q=" + "q".repeat(10_000)));
+
+    assertThat(page.selectFirst("#search-error").text()).contains("is 10000 characters long");
   }
 
   private static Document rejected(HttpResponse<String> response) {

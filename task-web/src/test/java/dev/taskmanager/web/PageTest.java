@@ -1,8 +1,11 @@
 package dev.taskmanager.web;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +32,7 @@ class PageTest {
 
   @Test
   void listShowsIdTitleShortDescriptionAndPriority() {
-    server.store.create(new dev.taskmanager.core.model.TaskDraft("Write report", "x".repeat(150), 7));
+    server.store.create(new dev.taskmanager.core.model.TaskDraft("Write report", "x".repeat(150), 7), NOW);
 
     Element row = server.page("/").selectFirst("table.tasks tbody tr");
 
@@ -72,7 +75,7 @@ class PageTest {
 
   @Test
   void editShowsEveryFieldAndSaves() {
-    server.store.create(new dev.taskmanager.core.model.TaskDraft("Old title", "Old text", 2));
+    server.store.create(new dev.taskmanager.core.model.TaskDraft("Old title", "Old text", 2), NOW);
 
     Document edit = server.page("/tasks/0");
     assertThat(edit.selectFirst("h1").text()).isEqualTo("Task 0");
@@ -88,8 +91,9 @@ class PageTest {
 
     assertThat(saved.statusCode()).isEqualTo(303);
     assertThat(server.page("/").selectFirst(".flash").text()).isEqualTo("Task 0 saved");
-    assertThat(server.store.get(0).orElseThrow())
-        .isEqualTo(new dev.taskmanager.core.model.Task(0, "New title", "line one\nline two", 9));
+    dev.taskmanager.core.model.Task saved0 = server.store.get(0).orElseThrow();
+    assertThat(List.of(saved0.title(), saved0.shortdesc(), saved0.priority()))
+        .containsExactly("New title", "line one\nline two", 9);
   }
 
   @Test
@@ -185,7 +189,7 @@ class PageTest {
       server.given("Task " + i, i % 10);
     }
 
-    Document first = server.page("/");
+    Document first = server.page("/?q=sort:id");
     assertThat(first.select("tbody tr")).hasSize(50);
     assertThat(first.select("a[rel=prev]")).isEmpty();
     Document second = server.page(first.selectFirst("a[rel=next]").attr("href"));
@@ -225,19 +229,83 @@ class PageTest {
     assertThat(byPriority.select("td.title").eachText()).containsExactly("High", "Mid", "Low");
     assertThat(byPriority.selectFirst("th[aria-sort]").text()).contains("Priority");
 
-    Document byIdDescending = server.page(server.page("/").selectFirst("th a:contains(ID)").attr("href"));
+    Document byId = server.page(server.page("/").selectFirst("th a:contains(ID)").attr("href"));
+    assertThat(byId.select("td.title").eachText()).containsExactly("Low", "High", "Mid");
+    Document byIdDescending = server.page(byId.selectFirst("th a:contains(ID)").attr("href"));
     assertThat(byIdDescending.select("td.title").eachText()).containsExactly("Mid", "High", "Low");
+    assertThat(byIdDescending.selectFirst("#search").val()).isEqualTo("sort:-id");
   }
 
   @Test
-  void filtersByTitleAndSaysWhenNothingMatches() {
+  void searchesByWordsAndSaysWhenNothingMatches() {
     server.given("Buy milk", 1);
     server.given("Call mum", 1);
 
-    assertThat(server.page("/?title-contains=MILK").select("td.title").eachText()).containsExactly("Buy milk");
-    Document none = server.page("/?title-contains=zebra");
-    assertThat(none.selectFirst(".empty").text()).contains("No task has a title containing “zebra”");
-    assertThat(none.selectFirst("#filter").val()).isEqualTo("zebra");
+    assertThat(server.page("/?q=MILK").select("td.title").eachText()).containsExactly("Buy milk");
+    Document none = server.page("/?q=zebra");
+    assertThat(none.selectFirst(".empty").text()).contains("No task matches “zebra”");
+    assertThat(none.selectFirst("#search").val()).isEqualTo("zebra");
+  }
+
+  @Test
+  void completesAndReopensFromTheListAndReturnsToIt() {
+    server.given("Pay rent", 1);
+    server.given("Water plants", 2);
+    Document open = server.page("/?q=sort:id");
+    Element done = open.selectFirst("form[action=/tasks/0/done]");
+    assertThat(done.selectFirst("button").text()).isEqualTo("Done");
+
+    HttpResponse<String> completed = server.postForm("/tasks/0/done", Map.of("back", done.selectFirst("[name=back]").val()));
+
+    assertThat(completed.statusCode()).isEqualTo(303);
+    assertThat(completed.headers().firstValue("Location")).hasValue("/?q=sort%3Aid");
+    Document after = server.page("/?q=sort:id");
+    assertThat(after.selectFirst(".flash").text()).isEqualTo("Task 0 done");
+    assertThat(after.select("td.title").eachText()).containsExactly("Water plants");
+    Document doneView = server.page("/?q=is:done");
+    assertThat(doneView.selectFirst("td.title").text()).isEqualTo("Done Pay rent");
+    assertThat(doneView.selectFirst("nav.views a[aria-current=page]").text()).isEqualTo("Done");
+
+    assertThat(server.postForm("/tasks/0/reopen", Map.of("back", "/?q=is:done")).statusCode()).isEqualTo(303);
+    assertThat(server.page("/").select("td.title").eachText()).containsExactly("Water plants", "Pay rent");
+  }
+
+  @Test
+  void aFormReturnsOnlyToAnAddressOfThisSite() {
+    server.given("Pay rent", 1);
+
+    for (String elsewhere : List.of("https://evil.example/", "//evil.example/", "/\\evil.example", "javascript:alert(1)")) {
+      HttpResponse<String> response = server.postForm("/tasks/0/done", Map.of("back", elsewhere));
+      assertThat(response.headers().firstValue("Location")).describedAs(elsewhere).hasValue("/");
+    }
+  }
+
+  @Test
+  void createsWithADueDayInWordsAndTagsAndShowsThem() {
+    HttpResponse<String> created = server.postForm("/tasks",
+        Map.of("title", "Call the plumber", "due", "today", "tags", "Home, urgent  repairs"));
+    server.postForm("/tasks", Map.of("title", "Late", "due", LocalDate.now(ZoneId.systemDefault()).minusDays(3).toString()));
+
+    assertThat(created.statusCode()).isEqualTo(303);
+    Document page = server.page("/");
+    Element late = page.select("tbody tr").get(0);
+    assertThat(late.selectFirst("td.due").text()).endsWith("Overdue");
+    Element plumber = page.select("tbody tr").get(1);
+    assertThat(plumber.selectFirst("td.due").text()).isEqualTo(LocalDate.now(ZoneId.systemDefault()) + " Today");
+    assertThat(plumber.select("a.tag").eachText()).containsExactly("#home", "#repairs", "#urgent");
+    assertThat(server.page(plumber.selectFirst("a.tag").attr("href")).select("td.title").first().text())
+        .startsWith("Call the plumber");
+  }
+
+  @Test
+  void refusesABadDueDayOrTagWithTheFieldsMessages() {
+    Document page = Jsoup.parse(server.postForm("/tasks", Map.of("title", "x", "due", "someday", "tags", "ok no!")).body());
+
+    assertThat(page.selectFirst("#new-due-error").text()).isEqualTo("Due: \"someday\" is not a date. Accepted: a date"
+        + " as YYYY-MM-DD, today, tomorrow, a weekday (the next one), or +N days or weeks as +3d or +2w.");
+    assertThat(page.selectFirst("#new-tags-error").text()).startsWith("Tags: holds the tag \"no!\"");
+    assertThat(page.selectFirst("#new-due").val()).isEqualTo("someday");
+    assertThat(server.store.count()).isZero();
   }
 
   @Test

@@ -1,14 +1,15 @@
 package dev.taskmanager.web;
 
-import dev.taskmanager.mongo.wiring.StoreKind;
-import dev.taskmanager.web.http.TrustedProxies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.taskmanager.mongo.wiring.StoreKind;
+import dev.taskmanager.web.http.TrustedProxies;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +48,7 @@ class SettingsTest {
 
     assertThat(settings).isEqualTo(new Settings(StoreKind.MEMORY, "mongodb://db:27017/?replicaSet=rs0",
         "Tasks2", Path.of("/var/lib/tasks"), "0.0.0.0", 9090, 24, "s".repeat(32), true,
-        TrustedProxies.parse("10.0.0.0/8,fd00::/8"), false));
+        TrustedProxies.parse("10.0.0.0/8,fd00::/8"), ZoneId.systemDefault(), false));
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.taskmanager.core.model.TaskPatch;
 import dev.taskmanager.core.model.TaskStoreException;
 import dev.taskmanager.core.port.TaskQuery;
 import dev.taskmanager.core.port.TaskStore;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -47,8 +48,8 @@ final class SwitchableTaskStore implements TaskStore {
     return delegate;
   }
 
-  @Override public Task create(TaskDraft draft) {
-    return store().create(draft);
+  @Override public Task create(TaskDraft draft, Instant now) {
+    return store().create(draft, now);
   }
 
   @Override public Optional<Task> get(long id) {
@@ -59,8 +60,8 @@ final class SwitchableTaskStore implements TaskStore {
     return store().find(query);
   }
 
-  @Override public Optional<Task> update(long id, TaskPatch patch) {
-    return store().update(id, patch);
+  @Override public Optional<Task> update(long id, TaskPatch patch, Instant now) {
+    return store().update(id, patch, now);
   }
 
   @Override public Optional<Task> delete(long id) {

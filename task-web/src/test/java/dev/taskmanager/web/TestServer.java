@@ -1,5 +1,7 @@
 package dev.taskmanager.web;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
+
 import com.google.inject.Module;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskDraft;
@@ -155,7 +157,7 @@ final class TestServer implements AutoCloseable, BeforeEachCallback, AfterAllCal
   }
 
   Task given(String title, int priority) {
-    return store.create(new TaskDraft(title, "", priority));
+    return store.create(new TaskDraft(title, "", priority), NOW);
   }
 
   static String encode(Map<String, String> fields) {

@@ -34,7 +34,7 @@ class WarmupTest {
 
       String host = " host 127.0.0.1:" + port;
       assertThat(seen).containsExactly(
-          "GET /?limit=50" + host, "GET /?limit=50&sort=priority" + host, "GET /api/tasks?limit=50" + host);
+          "GET /?limit=50" + host, "GET /?limit=50&q=sort:priority" + host, "GET /api/tasks?limit=50" + host);
     } finally {
       server.stop(0);
     }

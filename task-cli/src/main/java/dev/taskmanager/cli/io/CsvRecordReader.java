@@ -1,6 +1,5 @@
 package dev.taskmanager.cli.io;
 
-import dev.taskmanager.core.model.Violation;
 import dev.taskmanager.core.text.Excerpts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,15 +10,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@code csv}: RFC 4180 with a header naming the columns ({@code id} and {@code title}
- * required, {@code shortdesc} and {@code priority} optional, any order). Quoted fields may span
- * lines; empty lines are skipped. Every value is text for the core to read.
+ * required; {@code shortdesc}, {@code priority}, {@code done}, {@code done_at}, {@code created_at},
+ * {@code updated_at}, {@code due} and {@code tags} optional; any order). Tags are separated by spaces
+ * or commas. Quoted fields may span lines; empty lines are skipped. Every value is text for the core
+ * to read.
  */
 final class CsvRecordReader implements RecordReader {
 
-  private static final String COLUMNS = "a header of id, title and optionally shortdesc and priority";
+  private static final List<String> OPTIONAL = List.of("shortdesc", "priority", "done", "done_at", "created_at",
+      "updated_at", "due", "tags");
+  private static final String COLUMNS = "a header of id, title and optionally " + String.join(", ", OPTIONAL);
+  private static final Pattern TAG_SEPARATORS = Pattern.compile("[,\\s]+");
 
   @Override
   public ReadResult read(InputStream in) throws IOException {
@@ -45,9 +50,14 @@ final class CsvRecordReader implements RecordReader {
               header.size() + " fields, as the header has"));
           continue;
         }
+        String tags = value(fields, columns, "tags");
+        RawRecord.Newer newer = RawRecord.Newer.of(value(fields, columns, "due"),
+            tags == null ? null : TAG_SEPARATORS.splitAsStream(tags.strip()).filter(tag -> !tag.isEmpty()).toList(),
+            value(fields, columns, "done"), value(fields, columns, "done_at"), value(fields, columns, "created_at"),
+            value(fields, columns, "updated_at"));
         records.add(RawRecord.read(number, lexer.recordLine(), value(fields, columns, "id"),
             value(fields, columns, "title"), value(fields, columns, "shortdesc"),
-            value(fields, columns, "priority"), List.of()));
+            value(fields, columns, "priority"), newer, List.of()));
       }
     } catch (CsvSyntaxException invalid) {
       problems.add(new InputProblem(invalid.line, 0, invalid.getMessage()));
@@ -61,7 +71,7 @@ final class CsvRecordReader implements RecordReader {
     Map<String, Integer> columns = new HashMap<>();
     for (int index = 0; index < header.size(); index++) {
       String name = header.get(index).strip().toLowerCase(Locale.ROOT);
-      if (!List.of("id", "title", "shortdesc", "priority").contains(name)) {
+      if (!name.equals("id") && !name.equals("title") && !OPTIONAL.contains(name)) {
         problems.add(new InputProblem(line, 0, "column " + Excerpts.quote(header.get(index))
             + " is not a field of a task; accepted: " + COLUMNS));
       } else if (columns.putIfAbsent(name, index) != null) {

@@ -8,13 +8,18 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import dev.taskmanager.core.model.Task;
+import dev.taskmanager.core.model.TaskInput;
+import dev.taskmanager.core.model.TaskRules;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Instant;
 
 /**
  * The JSON formats: {@code json} is an array with one task object per line, {@code jsonl} one task
- * object per line. Objects hold {@code id}, {@code title}, {@code shortdesc} and {@code priority}, in
- * that order; ids and priorities are JSON integers.
+ * object per line. Objects hold {@code id}, {@code title}, {@code shortdesc}, {@code priority}, then
+ * {@code done}, {@code done_at}, {@code created_at}, {@code updated_at}, {@code due} and {@code tags},
+ * in that order, the names and values of the API: ids and priorities are JSON integers, times RFC
+ * 3339 strings in UTC or {@code null}, the due day {@code "YYYY-MM-DD"} or {@code null}.
  */
 public final class Json {
 
@@ -83,11 +88,36 @@ public final class Json {
     generator.writeStringField("title", task.title());
     generator.writeStringField("shortdesc", task.shortdesc());
     generator.writeNumberField("priority", task.priority());
+    generator.writeBooleanField(TaskRules.DONE, task.done());
+    writeTime(generator, TaskInput.DONE_AT, task.doneAt());
+    writeTime(generator, TaskInput.CREATED_AT, task.createdAt());
+    writeTime(generator, TaskInput.UPDATED_AT, task.updatedAt());
+    if (task.due() == null) {
+      generator.writeNullField(TaskRules.DUE);
+    } else {
+      generator.writeStringField(TaskRules.DUE, task.due().toString());
+    }
+    generator.writeArrayFieldStart(TaskRules.TAGS);
+    for (String tag : task.tags()) {
+      generator.writeString(tag);
+    }
+    generator.writeEndArray();
     generator.writeEndObject();
+  }
+
+  private static void writeTime(JsonGenerator generator, String field, Instant time) throws IOException {
+    if (time == null) {
+      generator.writeNullField(field);
+    } else {
+      generator.writeStringField(field, time.toString());
+    }
   }
 
   /** Compact objects, each on its own line of the array, so files diff and grep well. */
   private static final class OneObjectPerLine implements PrettyPrinter {
+    /** Arrays open: 1 in the outer one, more in a task's tags, which stay on its line. */
+    private int depth;
+
     @Override
     public void writeRootValueSeparator(JsonGenerator g) throws IOException {
       g.writeRaw('\n');
@@ -115,22 +145,26 @@ public final class Json {
 
     @Override
     public void writeStartArray(JsonGenerator g) throws IOException {
+      depth++;
       g.writeRaw('[');
     }
 
     @Override
     public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
-      g.writeRaw(nrOfValues > 0 ? "\n]" : "]");
+      g.writeRaw(nrOfValues > 0 && depth == 1 ? "\n]" : "]");
+      depth--;
     }
 
     @Override
     public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-      g.writeRaw(",\n");
+      g.writeRaw(depth == 1 ? ",\n" : ",");
     }
 
     @Override
     public void beforeArrayValues(JsonGenerator g) throws IOException {
-      g.writeRaw('\n');
+      if (depth == 1) {
+        g.writeRaw('\n');
+      }
     }
 
     @Override

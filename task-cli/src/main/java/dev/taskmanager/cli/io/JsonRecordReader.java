@@ -25,7 +25,7 @@ import java.util.Set;
  */
 final class JsonRecordReader implements RecordReader {
 
-  static final String FIELDS = "id, title, shortdesc and priority";
+  static final String FIELDS = "id, title, shortdesc, priority, done, done_at, created_at, updated_at, due and tags";
   private static final String OBJECT_ACCEPTED = "a JSON object with " + FIELDS;
 
   private final boolean lines;
@@ -152,6 +152,12 @@ final class JsonRecordReader implements RecordReader {
     String title = null;
     String shortdesc = null;
     String priority = null;
+    String due = null;
+    List<String> tags = null;
+    String done = null;
+    String doneAt = null;
+    String createdAt = null;
+    String updatedAt = null;
     List<Violation> problems = new ArrayList<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
@@ -169,12 +175,66 @@ final class JsonRecordReader implements RecordReader {
         case "shortdesc":
           shortdesc = valueOf(parser, value, name, Shape.TEXT, problems);
           break;
+        case "due":
+          due = valueOf(parser, value, name, Shape.TEXT, problems);
+          break;
+        case "tags":
+          tags = tagsOf(parser, value, problems);
+          break;
+        case "done":
+          done = valueOf(parser, value, name, Shape.BOOLEAN, problems);
+          break;
+        case "done_at":
+          doneAt = valueOf(parser, value, name, Shape.TEXT, problems);
+          break;
+        case "created_at":
+          createdAt = valueOf(parser, value, name, Shape.TEXT, problems);
+          break;
+        case "updated_at":
+          updatedAt = valueOf(parser, value, name, Shape.TEXT, problems);
+          break;
         default:
           problems.add(new Violation(Excerpts.quote(name), "is not a field of a task", FIELDS));
           parser.skipChildren();
       }
     }
-    return RawRecord.read(number, line, id, title, shortdesc, priority, problems);
+    return RawRecord.read(number, line, id, title, shortdesc, priority,
+        RawRecord.Newer.of(due, tags, done, doneAt, createdAt, updatedAt), problems);
+  }
+
+  /** An array of strings; {@code null} for JSON null; a problem of the field for anything else. */
+  private static List<String> tagsOf(JsonParser parser, JsonToken value, List<Violation> problems) throws IOException {
+    String accepted = "a JSON array of strings";
+    if (value == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (value != JsonToken.START_ARRAY) {
+      parser.skipChildren();
+      problems.add(new Violation("tags", "is " + kind(value), accepted));
+      return null;
+    }
+    List<String> tags = new ArrayList<>();
+    JsonToken element;
+    while ((element = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (element != JsonToken.VALUE_STRING) {
+        parser.skipChildren();
+        problems.add(new Violation("tags", "holds " + kind(element), accepted));
+        skipToEndOfArray(parser);
+        return null;
+      }
+      tags.add(parser.getText());
+    }
+    return tags;
+  }
+
+  /** Leaves the parser on the end of the array it is in. */
+  private static void skipToEndOfArray(JsonParser parser) throws IOException {
+    JsonToken token;
+    while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+      if (token == JsonToken.START_ARRAY || token == JsonToken.START_OBJECT) {
+        parser.skipChildren();
+      }
+    }
   }
 
   /**
@@ -199,7 +259,8 @@ final class JsonRecordReader implements RecordReader {
   private enum Shape {
     WHOLE_NUMBER(EnumSet.of(JsonToken.VALUE_NUMBER_INT, JsonToken.VALUE_NUMBER_FLOAT, JsonToken.VALUE_STRING),
         "a JSON integer (or a string of digits)"),
-    TEXT(EnumSet.of(JsonToken.VALUE_STRING), "a JSON string");
+    TEXT(EnumSet.of(JsonToken.VALUE_STRING), "a JSON string"),
+    BOOLEAN(EnumSet.of(JsonToken.VALUE_TRUE, JsonToken.VALUE_FALSE), "true or false");
 
     final Set<JsonToken> tokens;
     final String accepted;

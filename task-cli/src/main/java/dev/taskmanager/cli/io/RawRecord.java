@@ -15,34 +15,56 @@ import java.util.List;
  * @param line the line the record starts on, from 1
  * @param column where on the line an unreadable record broke, from 1; 0 when unknown or readable
  * @param id the id as text; {@code null} when absent
+ * @param newer the fields beyond the tutorial's four, or {@code null} when the record has none (a file
+ *     of the tutorial's format: nothing more to keep)
  * @param shapeProblems what the file's structure got wrong; for an unreadable record, its one problem
  * @param readable whether the fields could be read at all (false: not an object, wrong field count)
  */
 public record RawRecord(int number, long line, long column, String id, String title, String shortdesc,
-    String priority, List<Violation> shapeProblems, boolean readable) {
+    String priority, Newer newer, List<Violation> shapeProblems, boolean readable) {
+
+  /**
+   * The fields a task manager adds, as text ({@code null}: not given).
+   *
+   * @param tags each tag as written
+   */
+  public record Newer(String due, List<String> tags, String done, String doneAt, String createdAt,
+      String updatedAt) {
+
+    /** {@code null} when every field is absent, so that such records keep nothing more. */
+    static Newer of(String due, List<String> tags, String done, String doneAt, String createdAt, String updatedAt) {
+      boolean none = due == null && tags == null && done == null && doneAt == null && createdAt == null
+          && updatedAt == null;
+      return none ? null : new Newer(due, tags, done, doneAt, createdAt, updatedAt);
+    }
+  }
 
   public RawRecord {
     shapeProblems = List.copyOf(shapeProblems);
   }
 
   static RawRecord read(int number, long line, String id, String title, String shortdesc, String priority,
-      List<Violation> shapeProblems) {
-    return new RawRecord(number, line, 0, id, title, shortdesc, priority, shapeProblems, true);
+      Newer newer, List<Violation> shapeProblems) {
+    return new RawRecord(number, line, 0, id, title, shortdesc, priority, newer, shapeProblems, true);
   }
 
   static RawRecord unreadable(int number, long line, long column, String problem, String accepted) {
-    return new RawRecord(number, line, column, null, null, null, null,
+    return new RawRecord(number, line, column, null, null, null, null, null,
         List.of(new Violation(ImportRecord.WHOLE_RECORD, problem, accepted)), false);
   }
 
   /** The same record at another place: a JSON Lines record is parsed on its own, as if at line 1. */
   RawRecord at(long otherLine) {
-    return new RawRecord(number, otherLine, column, id, title, shortdesc, priority, shapeProblems, readable);
+    return new RawRecord(number, otherLine, column, id, title, shortdesc, priority, newer, shapeProblems, readable);
   }
 
   /** The record as the core checks it. */
   public ImportRecord content() {
     TaskInput fields = new TaskInput(title, shortdesc, priority, shapeProblems);
+    if (newer != null) {
+      fields = fields.withDue(newer.due()).withTags(newer.tags()).withDone(newer.done())
+          .withTimes(newer.doneAt(), newer.createdAt(), newer.updatedAt());
+    }
     return readable ? ImportRecord.of(id, fields) : new ImportRecord(null, fields, false);
   }
 }

@@ -3,28 +3,37 @@ package dev.taskmanager.cli.io;
 import dev.taskmanager.core.model.Task;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The {@code table} format, for people: columns ID, PRI, TITLE, DESCRIPTION fitted to the width,
- * laid out from the first batch (later batches keep that layout, so a long listing streams). Text
- * too long for its column ends with an ellipsis; line breaks and tabs show as spaces. Colour (a bold
- * header) only when asked for.
+ * The {@code table} format, for people: columns ID, PRI, DUE, TITLE, TAGS, DESCRIPTION fitted to the
+ * width, laid out from the first batch (later batches keep that layout, so a long listing streams).
+ * An overdue day ends with {@code !}; a done task's title starts with {@code [x]}. Text too long for
+ * its column ends with an ellipsis; line breaks and tabs show as spaces. Colour (a bold header, an
+ * overdue day in red) only when asked for.
  */
 public final class Table implements TaskWriter {
 
   static final String ELLIPSIS = "…";
   private static final String GAP = "  ";
   private static final String BOLD = "\u001b[1m";
+  private static final String RED = "\u001b[31m";
   private static final String RESET = "\u001b[0m";
+  private static final int DUE_WIDTH = "2026-12-24!".length();
+  private static final String DONE_MARK = "[x] ";
+  /** Below this many columns for the title, tags and description, the title has them all. */
+  private static final int NARROW = 30;
 
   private final Writer out;
   private final int width;
   private final boolean colour;
   private final long largestIdHint;
   private final boolean moreBatches;
+  private final LocalDate today;
   private int idWidth;
   private int titleWidth;
+  private int tagsWidth;
   private int descriptionWidth;
   private boolean laidOut;
 
@@ -34,9 +43,11 @@ public final class Table implements TaskWriter {
    * @param largestIdHint the largest id the listing may show (for the id column's width), or 0
    * @param moreBatches whether batches may follow the first: then the title keeps all the room the
    *     description does not need, as later titles may be longer than the first batch's
+   * @param today the person's today, to mark overdue days by
    */
-  public Table(Writer out, int width, boolean colour, long largestIdHint, boolean moreBatches) {
+  public Table(Writer out, int width, boolean colour, long largestIdHint, boolean moreBatches, LocalDate today) {
     this.out = out;
+    this.today = today;
     this.width = width;
     this.colour = colour;
     this.largestIdHint = largestIdHint;
@@ -55,10 +66,15 @@ public final class Table implements TaskWriter {
   public void write(Task task) throws IOException {
     layOut(List.of(task));
     StringBuilder line = new StringBuilder();
+    String due = task.due() == null ? "" : task.due() + (task.isOverdue(today) ? "!" : "");
     line.append(padLeft(Long.toString(task.id()), idWidth)).append(GAP)
         .append(padLeft(Integer.toString(task.priority()), 4)).append(GAP)
-        .append(pad(fit(task.title(), titleWidth), titleWidth)).append(GAP)
-        .append(fit(task.shortdesc(), descriptionWidth));
+        .append(colour && task.isOverdue(today) ? RED + pad(due, DUE_WIDTH) + RESET : pad(due, DUE_WIDTH)).append(GAP)
+        .append(pad(fit(titleOf(task), titleWidth), titleWidth));
+    if (tagsWidth > 0) {
+      line.append(GAP).append(pad(fit(String.join(",", task.tags()), tagsWidth), tagsWidth))
+          .append(GAP).append(fit(task.shortdesc(), descriptionWidth));
+    }
     out.write(stripTrailingSpaces(line));
     out.write('\n');
   }
@@ -78,21 +94,39 @@ public final class Table implements TaskWriter {
     laidOut = true;
     idWidth = Math.max(2, Long.toString(largestIdHint).length());
     int titleNeeds = "TITLE".length();
+    int tagsNeeds = "TAGS".length();
     int descriptionNeeds = "DESCRIPTION".length();
     for (Task task : batch) {
       idWidth = Math.max(idWidth, Long.toString(task.id()).length());
-      titleNeeds = Math.max(titleNeeds, displayWidth(flatten(task.title())));
+      titleNeeds = Math.max(titleNeeds, displayWidth(flatten(titleOf(task))));
+      tagsNeeds = Math.max(tagsNeeds, String.join(",", task.tags()).length());
       descriptionNeeds = Math.max(descriptionNeeds, displayWidth(flatten(task.shortdesc())));
     }
-    int available = Math.max(12, width - idWidth - 4 - 3 * GAP.length());
-    // The title keeps at least half of the room, or all it needs; the description takes the rest.
-    int titleRoom = available - Math.min(descriptionNeeds, available / 2);
-    titleWidth = Math.max(5, moreBatches ? titleRoom : Math.min(titleNeeds, titleRoom));
-    descriptionWidth = Math.max(1, Math.min(descriptionNeeds, available - titleWidth));
-    String header = padLeft("ID", idWidth) + GAP + " PRI" + GAP + pad("TITLE", titleWidth) + GAP
-        + fit("DESCRIPTION", descriptionWidth);
+    int available = width - idWidth - 4 - DUE_WIDTH - 3 * GAP.length();
+    if (available < NARROW) {
+      // A narrow terminal shows the title alone after the day.
+      tagsWidth = 0;
+      descriptionWidth = 0;
+      titleWidth = Math.max(5, available);
+    } else {
+      // Tags take up to a fifth of the room; the title keeps at least half of the rest, or all it
+      // needs; the description takes what is left.
+      int room = available - 2 * GAP.length();
+      tagsWidth = Math.min(tagsNeeds, room / 5);
+      int rest = room - tagsWidth;
+      int titleRoom = rest - Math.min(descriptionNeeds, rest / 2);
+      titleWidth = Math.max(5, moreBatches ? titleRoom : Math.min(titleNeeds, titleRoom));
+      descriptionWidth = Math.max(1, Math.min(descriptionNeeds, rest - titleWidth));
+    }
+    String header = padLeft("ID", idWidth) + GAP + " PRI" + GAP + pad("DUE", DUE_WIDTH) + GAP
+        + pad("TITLE", titleWidth) + (tagsWidth == 0 ? "" : GAP + pad("TAGS", tagsWidth) + GAP
+        + fit("DESCRIPTION", descriptionWidth));
     out.write(colour ? BOLD + header + RESET : header);
     out.write('\n');
+  }
+
+  private static String titleOf(Task task) {
+    return task.done() ? DONE_MARK + task.title() : task.title();
   }
 
   /** The text on one line, cut to {@code columns} with an ellipsis when longer. */

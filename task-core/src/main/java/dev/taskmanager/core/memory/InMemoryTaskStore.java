@@ -6,7 +6,10 @@ import dev.taskmanager.core.model.TaskDraft;
 import dev.taskmanager.core.model.TaskPatch;
 import dev.taskmanager.core.port.TaskQuery;
 import dev.taskmanager.core.port.TaskStore;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Collection;
 import java.util.List;
 import java.util.NavigableSet;
@@ -21,18 +24,23 @@ import java.util.stream.Collectors;
 /**
  * A {@link TaskStore} in memory: for embedding, tests and tools. Nothing survives the process.
  *
- * <p>Thread-safe: readers share a lock, writers take it alone, so every method is atomic. Two
- * sorted indexes (by id; by priority then id) make every page cost the same wherever it lies.
+ * <p>Thread-safe: readers share a lock, writers take it alone, so every method is atomic. A sorted
+ * index per order ({@link SortBy}) makes every page cost the same wherever it lies.
  */
 public final class InMemoryTaskStore implements TaskStore {
 
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
-  private final NavigableSet<Task> byId = new TreeSet<>(SortBy.ID.comparator(false));
-  private final NavigableSet<Task> byPriority = new TreeSet<>(SortBy.PRIORITY.comparator(false));
+  private final Map<SortBy, NavigableSet<Task>> indexes = new EnumMap<>(SortBy.class);
+  private final NavigableSet<Task> byId;
   private long sequence;
 
   /** An empty store whose first task gets id 0. */
-  public InMemoryTaskStore() {}
+  public InMemoryTaskStore() {
+    for (SortBy sortBy : SortBy.values()) {
+      indexes.put(sortBy, new TreeSet<>(sortBy.comparator(false)));
+    }
+    byId = indexes.get(SortBy.ID);
+  }
 
   /**
    * A store that already holds tasks, as another program left them, with its sequence at
@@ -41,26 +49,27 @@ public final class InMemoryTaskStore implements TaskStore {
    * @throws IllegalArgumentException when two tasks share an id or {@code nextId} is negative
    */
   public InMemoryTaskStore(Collection<Task> tasks, long nextId) {
+    this();
     if (nextId < 0) {
       throw new IllegalArgumentException("nextId is never negative: " + nextId);
     }
     for (Task task : tasks) {
-      if (!byId.add(task)) {
+      if (containsId(task.id())) {
         throw new IllegalArgumentException("two tasks share the id " + task.id());
       }
-      byPriority.add(task);
+      add(task);
     }
     sequence = nextId;
   }
 
   @Override
-  public Task create(TaskDraft draft) {
+  public Task create(TaskDraft draft, Instant now) {
     return write(() -> {
       while (containsId(sequence)) {
         // Rule 5: jump past the stored ids instead of walking through them one by one.
         sequence = Math.max(sequence + 1, byId.last().id() + 1);
       }
-      Task task = draft.toTask(sequence++);
+      Task task = draft.toTask(sequence++, now);
       add(task);
       return task;
     });
@@ -74,15 +83,14 @@ public final class InMemoryTaskStore implements TaskStore {
   @Override
   public List<Task> find(TaskQuery query) {
     return read(() -> {
-      NavigableSet<Task> index = query.sortBy() == SortBy.ID ? byId : byPriority;
+      NavigableSet<Task> index = indexes.get(query.sortBy());
       NavigableSet<Task> ordered = query.descending() ? index.descendingSet() : index;
       if (query.after() != null) {
-        Task anchor = new Task(query.after().id(), "", "", query.after().priority());
-        ordered = ordered.tailSet(anchor, false);
+        ordered = ordered.tailSet(query.after().asTask(), false);
       }
       List<Task> page = new ArrayList<>(Math.min(query.limit(), 64));
       for (Task task : ordered) {
-        if (query.matchesTitle(task)) {
+        if (query.filter().matches(task)) {
           page.add(task);
           if (page.size() == query.limit()) {
             break;
@@ -94,13 +102,13 @@ public final class InMemoryTaskStore implements TaskStore {
   }
 
   @Override
-  public Optional<Task> update(long id, TaskPatch patch) {
+  public Optional<Task> update(long id, TaskPatch patch, Instant now) {
     return write(() -> {
       Task stored = findById(id);
       if (stored == null) {
         return Optional.empty();
       }
-      Task updated = stored.apply(patch);
+      Task updated = stored.apply(patch, now);
       remove(stored);
       add(updated);
       return Optional.of(updated);
@@ -130,8 +138,7 @@ public final class InMemoryTaskStore implements TaskStore {
   @Override
   public void reset() {
     write(() -> {
-      byId.clear();
-      byPriority.clear();
+      indexes.values().forEach(Set::clear);
       sequence = 0;
       return null;
     });
@@ -183,13 +190,11 @@ public final class InMemoryTaskStore implements TaskStore {
   }
 
   private void add(Task task) {
-    byId.add(task);
-    byPriority.add(task);
+    indexes.values().forEach(index -> index.add(task));
   }
 
   private void remove(Task task) {
-    byId.remove(task);
-    byPriority.remove(task);
+    indexes.values().forEach(index -> index.remove(task));
   }
 
   private <T> T read(Supplier<T> action) {

@@ -1,5 +1,6 @@
 package dev.taskmanager.core.model;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -41,6 +42,14 @@ public record ImportRecord(String id, TaskInput fields, boolean readable) {
   /** A task a program holds, written as its text would be: the rules then apply to it as to a file. */
   public static ImportRecord of(Task task) {
     return of(String.valueOf(task.id()),
-        new TaskInput(task.title(), task.shortdesc(), String.valueOf(task.priority())));
+        new TaskInput(task.title(), task.shortdesc(), String.valueOf(task.priority()))
+            .withDue(task.due() == null ? null : task.due().toString())
+            .withTags(task.tags())
+            .withDone(String.valueOf(task.done()))
+            .withTimes(text(task.doneAt()), text(task.createdAt()), text(task.updatedAt())));
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
   }
 }

@@ -1,5 +1,7 @@
 package dev.taskmanager.core.model;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,12 +10,14 @@ import java.util.List;
  * that exists is valid.
  *
  * <p>The title is trimmed; a {@code null} description becomes empty and its line endings become
- * newlines.
+ * newlines; tags are lower-cased, sorted and without repeats, {@code null} meaning none.
  *
  * <p>A constructor given values that break the rules throws {@link InvalidTaskException} listing
  * every rule they break.
+ *
+ * @param due the day it is due, {@code null} for none
  */
-public record TaskDraft(String title, String shortdesc, int priority) {
+public record TaskDraft(String title, String shortdesc, int priority, LocalDate due, List<String> tags) {
 
   public TaskDraft {
     title = TaskRules.trim(title);
@@ -22,9 +26,15 @@ public record TaskDraft(String title, String shortdesc, int priority) {
     TaskRules.checkTitle(title, violations);
     TaskRules.checkShortdesc(shortdesc, violations);
     TaskRules.checkPriority(priority, violations);
+    tags = Tags.sorted(tags == null ? List.of() : TaskRules.normalizeTags(tags, violations));
     if (!violations.isEmpty()) {
       throw new InvalidTaskException(violations);
     }
+  }
+
+  /** A draft with no due date and no tags. */
+  public TaskDraft(String title, String shortdesc, int priority) {
+    this(title, shortdesc, priority, null, List.of());
   }
 
   /** A draft with only a title: no description and the default priority. */
@@ -32,8 +42,8 @@ public record TaskDraft(String title, String shortdesc, int priority) {
     this(title, "", TaskRules.DEFAULT_PRIORITY);
   }
 
-  /** The task this draft becomes once the store assigns it {@code id}. */
-  public Task toTask(long id) {
-    return new Task(id, title, shortdesc, priority);
+  /** The open task this draft becomes once the store assigns it {@code id} at {@code now}. */
+  public Task toTask(long id, Instant now) {
+    return new Task(id, title, shortdesc, priority, null, now, now, due, tags);
   }
 }

@@ -1,20 +1,28 @@
 package dev.taskmanager.core.model;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A partial update: the fields to change, {@code null} for the ones to keep. Building one checks
  * the rules of every field it changes, with the same normalisation as {@link TaskDraft}.
  *
- * <pre>{@code TaskPatch.none().withPriority(5).withTitle("Renamed")}</pre>
+ * <pre>{@code TaskPatch.none().withPriority(5).withTitle("Renamed").withDone(true)}</pre>
  *
  * <p>Given values that break the rules, the constructor throws {@link InvalidTaskException}
  * listing every rule they break.
+ *
+ * @param due {@code null} keeps the due date, an empty optional removes it, a date sets it
+ * @param tags the whole new set of tags, {@code null} to keep them
+ * @param done {@code true} completes the task (a done task keeps its completion time),
+ *     {@code false} reopens it, {@code null} leaves it as it is
  */
-public record TaskPatch(String title, String shortdesc, Integer priority) {
+public record TaskPatch(String title, String shortdesc, Integer priority, Optional<LocalDate> due, List<String> tags,
+    Boolean done) {
 
-  private static final TaskPatch NONE = new TaskPatch(null, null, null);
+  private static final TaskPatch NONE = new TaskPatch(null, null, null, null, null, null);
 
   public TaskPatch {
     title = TaskRules.trim(title);
@@ -29,9 +37,15 @@ public record TaskPatch(String title, String shortdesc, Integer priority) {
     if (priority != null) {
       TaskRules.checkPriority(priority, violations);
     }
+    tags = tags == null ? null : Tags.sorted(TaskRules.normalizeTags(tags, violations));
     if (!violations.isEmpty()) {
       throw new InvalidTaskException(violations);
     }
+  }
+
+  /** A patch of the tutorial's three editable fields. */
+  public TaskPatch(String title, String shortdesc, Integer priority) {
+    this(title, shortdesc, priority, null, null, null);
   }
 
   /** A patch that changes nothing; start here and add fields with the {@code with} methods. */
@@ -40,19 +54,32 @@ public record TaskPatch(String title, String shortdesc, Integer priority) {
   }
 
   public TaskPatch withTitle(String newTitle) {
-    return new TaskPatch(newTitle, shortdesc, priority);
+    return new TaskPatch(newTitle, shortdesc, priority, due, tags, done);
   }
 
   public TaskPatch withShortdesc(String newShortdesc) {
-    return new TaskPatch(title, newShortdesc, priority);
+    return new TaskPatch(title, newShortdesc, priority, due, tags, done);
   }
 
   public TaskPatch withPriority(int newPriority) {
-    return new TaskPatch(title, shortdesc, newPriority);
+    return new TaskPatch(title, shortdesc, newPriority, due, tags, done);
+  }
+
+  /** Sets the due date, or removes it when {@code newDue} is {@code null}. */
+  public TaskPatch withDue(LocalDate newDue) {
+    return new TaskPatch(title, shortdesc, priority, Optional.ofNullable(newDue), tags, done);
+  }
+
+  public TaskPatch withTags(List<String> newTags) {
+    return new TaskPatch(title, shortdesc, priority, due, List.copyOf(newTags), done);
+  }
+
+  public TaskPatch withDone(boolean newDone) {
+    return new TaskPatch(title, shortdesc, priority, due, tags, newDone);
   }
 
   /** Whether this patch changes no field. */
   public boolean isEmpty() {
-    return title == null && shortdesc == null && priority == null;
+    return title == null && shortdesc == null && priority == null && due == null && tags == null && done == null;
   }
 }

@@ -2,8 +2,11 @@ package dev.taskmanager.core.model;
 
 import dev.taskmanager.core.text.Excerpts;
 import java.math.BigInteger;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The rules a task's fields obey, checked here and nowhere else. Lengths count characters as a
@@ -27,6 +30,14 @@ public final class TaskRules {
   public static final String SHORTDESC = "shortdesc";
   public static final String PRIORITY = "priority";
   public static final String ID = "id";
+  public static final String DUE = "due";
+  public static final String TAGS = "tags";
+  public static final String DONE = "done";
+
+  public static final int MAX_TAGS = 20;
+  public static final int TAG_MAX_LENGTH = 32;
+  /** What a tag may hold, once lower-cased. */
+  public static final String TAG_PATTERN = "[a-z0-9_-]{1," + TAG_MAX_LENGTH + "}";
 
   private static final String TITLE_ACCEPTED =
       "1 to " + TITLE_MAX_LENGTH + " characters, no control characters";
@@ -35,6 +46,9 @@ public final class TaskRules {
   private static final String PRIORITY_ACCEPTED =
       "a whole number from " + PRIORITY_MIN + " to " + PRIORITY_MAX + " (empty means " + DEFAULT_PRIORITY + ")";
   private static final String ID_ACCEPTED = "a whole number from 0 to " + Long.MAX_VALUE;
+  private static final String TAGS_ACCEPTED = "at most " + MAX_TAGS + " tags, each 1 to " + TAG_MAX_LENGTH
+      + " characters of letters a-z, digits, - and _ (upper case is lowered)";
+  private static final Pattern TAG = Pattern.compile(TAG_PATTERN);
 
   /** Stands for any number with more than 30 digits: all such numbers are out of every range. */
   private static final BigInteger HUGE = BigInteger.TEN.pow(31);
@@ -60,6 +74,46 @@ public final class TaskRules {
     if (priority < PRIORITY_MIN || priority > PRIORITY_MAX) {
       violations.add(new Violation(PRIORITY, priority + " is out of range", PRIORITY_ACCEPTED));
     }
+  }
+
+  /**
+   * Tags as a person typed them, lower-cased and trimmed, repeats dropped, in their order; a
+   * violation for each one that breaks the rules, and one for too many. {@code null} stays
+   * {@code null}.
+   */
+  static List<String> normalizeTags(List<String> typed, List<Violation> violations) {
+    if (typed == null) {
+      return null;
+    }
+    Set<String> tags = new LinkedHashSet<>();
+    for (String raw : typed) {
+      String tag = trim(raw == null ? "" : raw).toLowerCase(Locale.ROOT);
+      if (!TAG.matcher(tag).matches()) {
+        violations.add(new Violation(TAGS, describeTag(raw, tag), TAGS_ACCEPTED));
+        return List.copyOf(tags);
+      }
+      tags.add(tag);
+    }
+    if (tags.size() > MAX_TAGS) {
+      violations.add(new Violation(TAGS, "has " + tags.size() + " tags", TAGS_ACCEPTED));
+    }
+    return List.copyOf(tags);
+  }
+
+  /** Whether {@code tag} is a tag as stored: lower case, of the accepted characters and length. */
+  public static boolean isTag(String tag) {
+    return tag != null && TAG.matcher(tag).matches();
+  }
+
+  private static String describeTag(String raw, String tag) {
+    if (tag.isEmpty()) {
+      return "holds an empty tag";
+    }
+    int length = tag.codePointCount(0, tag.length());
+    if (length > TAG_MAX_LENGTH) {
+      return "holds a tag of " + length + " characters";
+    }
+    return "holds the tag " + Excerpts.quote(raw) + ", which has characters a tag cannot have";
   }
 
   /**
@@ -128,7 +182,7 @@ public final class TaskRules {
   }
 
   /** Whether the text is missing or holds nothing but white space (as {@link #trim} sees it). */
-  static boolean isBlank(String text) {
+  public static boolean isBlank(String text) {
     return text == null || trim(text).isEmpty();
   }
 

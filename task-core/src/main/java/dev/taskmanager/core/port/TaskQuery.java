@@ -2,37 +2,50 @@ package dev.taskmanager.core.port;
 
 import dev.taskmanager.core.model.SortBy;
 import dev.taskmanager.core.model.Task;
+import dev.taskmanager.core.query.TaskFilter;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.Locale;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * A slice of the tasks in a total order: the tasks that match the filter, strictly after a
  * position, at most {@code limit} of them. Paging by position (keyset paging) keeps each page as
  * cheap as the first and never shows a task twice while others are created or deleted.
  *
+ * @param filter which tasks
  * @param sortBy the order; ties are broken by id
  * @param descending whether the order is reversed
- * @param titleContains keep only tasks whose title contains this, ignoring case; {@code null} for all
  * @param after start strictly after this position; {@code null} to start at the beginning
  * @param limit the most tasks to return, at least 1
  */
-public record TaskQuery(
-    SortBy sortBy, boolean descending, String titleContains, Position after, int limit) {
+public record TaskQuery(TaskFilter filter, SortBy sortBy, boolean descending, Position after, int limit) {
 
   /**
-   * A place in the order: the sort key of a task that was (or still is) stored.
+   * A place in an order: the sort keys of a task that was (or still is) stored. Only the keys of
+   * the order in use matter; the others may be anything.
    *
-   * @param priority used when sorting by priority
    * @param id always used, to break ties
+   * @param priority used by {@link SortBy#PRIORITY} and {@link SortBy#DUE}
+   * @param due used by {@link SortBy#DUE}; {@code null} for a task without one
+   * @param createdAt used by {@link SortBy#CREATED}; {@code null} when unknown
+   * @param doneAt used by {@link SortBy#DONE}; {@code null} for an open task
    */
-  public record Position(int priority, long id) {
+  public record Position(long id, int priority, LocalDate due, Instant createdAt, Instant doneAt) {
 
     public static Position of(Task task) {
-      return new Position(task.priority(), task.id());
+      return new Position(task.id(), task.priority(), task.due(), task.createdAt(), task.doneAt());
+    }
+
+    /** A task that sorts exactly where this position lies, in any order. */
+    public Task asTask() {
+      return new Task(id, "", "", priority, doneAt, createdAt, null, due, List.of());
     }
   }
 
   public TaskQuery {
+    Objects.requireNonNull(filter, "filter");
     if (sortBy == null) {
       throw new IllegalArgumentException("sortBy is required");
     }
@@ -48,20 +61,11 @@ public record TaskQuery(
 
   /** Whether a task passes the filter and lies after the position: what a store returns, in order. */
   public boolean matches(Task task) {
-    return matchesTitle(task) && isAfterPosition(task);
+    return filter.matches(task) && isAfterPosition(task);
   }
 
-  /** Whether the title contains the filter, ignoring case. */
-  public boolean matchesTitle(Task task) {
-    return titleContains == null
-        || task.title().toLowerCase(Locale.ROOT).contains(titleContains.toLowerCase(Locale.ROOT));
-  }
-
-  private boolean isAfterPosition(Task task) {
-    if (after == null) {
-      return true;
-    }
-    Task anchor = new Task(after.id(), "", "", after.priority());
-    return order().compare(task, anchor) > 0;
+  /** Whether the task lies strictly after the position in this query's order. */
+  public boolean isAfterPosition(Task task) {
+    return after == null || order().compare(task, after.asTask()) > 0;
   }
 }

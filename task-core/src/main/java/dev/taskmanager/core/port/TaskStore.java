@@ -4,6 +4,7 @@ import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskDraft;
 import dev.taskmanager.core.model.TaskPatch;
 import dev.taskmanager.core.model.TaskStoreException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -32,23 +33,28 @@ import java.util.Set;
  */
 public interface TaskStore {
 
-  /** Stores a new task under the next id of the sequence (rules 1, 2, 5) and returns it. */
-  Task create(TaskDraft draft);
+  /**
+   * Stores a new, open task under the next id of the sequence (rules 1, 2, 5), created and updated
+   * at {@code now}, and returns it.
+   */
+  Task create(TaskDraft draft, Instant now);
 
   /** The task with this id, if stored. */
   Optional<Task> get(long id);
 
   /**
-   * The tasks that match the query, in its order, strictly after its position, at most its limit.
-   * The cost of a page must not depend on where in the listing it lies.
+   * The tasks that match the query's filter, in its order, strictly after its position, at most its
+   * limit: exactly those {@link TaskQuery#matches} admits, ordered by {@link TaskQuery#order}. The
+   * cost of a page must not depend on where in the listing it lies.
    */
   List<Task> find(TaskQuery query);
 
   /**
-   * Changes the patch's fields of the task with this id, keeping the rest (and any fields this
-   * program does not know about), and returns the task as stored; empty when there is no such task.
+   * Changes the patch's fields of the task with this id as {@link Task#apply} does at {@code now},
+   * keeping the rest (and any fields this program does not know about), and returns the task as
+   * stored; empty when there is no such task.
    */
-  Optional<Task> update(long id, TaskPatch patch);
+  Optional<Task> update(long id, TaskPatch patch, Instant now);
 
   /** Deletes the task with this id and returns it; empty when there was none. Its id stays used. */
   Optional<Task> delete(long id);

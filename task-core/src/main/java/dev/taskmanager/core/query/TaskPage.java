@@ -1,5 +1,6 @@
-package dev.taskmanager.core.model;
+package dev.taskmanager.core.query;
 
+import dev.taskmanager.core.model.Task;
 import java.util.List;
 import java.util.Objects;
 

@@ -5,6 +5,7 @@ import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.port.TaskQuery;
 import dev.taskmanager.core.port.TaskQuery.Position;
 import dev.taskmanager.core.port.TaskStore;
+import dev.taskmanager.core.query.TaskFilter;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -52,7 +53,7 @@ public final class ExportTasks {
       if (exhausted) {
         return false;
       }
-      batch = store.find(new TaskQuery(SortBy.ID, false, null, after, BATCH));
+      batch = store.find(new TaskQuery(TaskFilter.ANY, SortBy.ID, false, after, BATCH));
       next = 0;
       exhausted = batch.size() < BATCH;
       if (!batch.isEmpty()) {

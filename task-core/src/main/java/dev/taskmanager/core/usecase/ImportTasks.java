@@ -11,6 +11,8 @@ import dev.taskmanager.core.model.TaskInput;
 import dev.taskmanager.core.model.TaskRules;
 import dev.taskmanager.core.model.Violation;
 import dev.taskmanager.core.port.TaskStore;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,9 +29,17 @@ import java.util.stream.Collectors;
 public final class ImportTasks {
 
   private final TaskStore store;
+  private final Clock clock;
 
-  public ImportTasks(TaskStore store) {
+  /** Dates a task marked done without a time of completion or last change by the clock. */
+  public ImportTasks(TaskStore store, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Dates a task marked done without a time of completion or last change by the system's clock. */
+  public ImportTasks(TaskStore store) {
+    this(store, Clock.systemUTC());
   }
 
   /**
@@ -47,7 +57,7 @@ public final class ImportTasks {
    */
   public ImportResult importTasks(List<ImportRecord> records, OnConflict onConflict, boolean dryRun) {
     Objects.requireNonNull(onConflict, "onConflict");
-    Checked checked = check(records);
+    Checked checked = check(records, Clocks.now(clock));
     List<RecordViolation> problems = checked.problems;
     Set<Long> taken = store.existingIds(checked.tasks.stream().map(Task::id).collect(Collectors.toList()));
     if (onConflict == OnConflict.FAIL) {
@@ -81,7 +91,7 @@ public final class ImportTasks {
   }
 
   /** The good records as tasks (as the rules normalise them: trimmed titles…), and every problem. */
-  private static Checked check(List<ImportRecord> records) {
+  private static Checked check(List<ImportRecord> records, Instant now) {
     Checked checked = new Checked();
     Map<Long, Integer> firstIndexOfId = new HashMap<>();
     for (int index = 0; index < records.size(); index++) {
@@ -93,7 +103,7 @@ public final class ImportTasks {
       Task task = null;
       Long id;
       try {
-        task = record.fields().toTask(record.id());
+        task = record.fields().toTask(record.id(), now);
         id = task.id();
       } catch (InvalidTaskException invalid) {
         checked.addAll(index, invalid.violations());

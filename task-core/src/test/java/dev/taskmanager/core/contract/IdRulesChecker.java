@@ -1,5 +1,7 @@
 package dev.taskmanager.core.contract;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskmanager.core.model.SortBy;
@@ -8,6 +10,7 @@ import dev.taskmanager.core.model.TaskDraft;
 import dev.taskmanager.core.model.TaskPatch;
 import dev.taskmanager.core.port.TaskQuery;
 import dev.taskmanager.core.port.TaskStore;
+import dev.taskmanager.core.query.TaskFilter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,14 +56,14 @@ public final class IdRulesChecker {
       apply(operation);
       assertThat(store.count()).describedAs("count after %s", operation).isEqualTo(model.size());
     }
-    List<Task> stored = store.find(new TaskQuery(SortBy.ID, false, null, null, Math.max(1, model.size() + 1)));
+    List<Task> stored = store.find(new TaskQuery(TaskFilter.ANY, SortBy.ID, false, null, Math.max(1, model.size() + 1)));
     assertThat(stored).isEqualTo(new ArrayList<>(model.values()));
   }
 
   private void apply(StoreOperation operation) {
     if (operation instanceof StoreOperation.Create create) {
       long sequenceBefore = store.nextId();
-      Task task = store.create(new TaskDraft(create.title()));
+      Task task = store.create(new TaskDraft(create.title()), NOW);
       assertThat(usedSinceReset).describedAs("rules 2, 3, 5: a new id is never a used one").doesNotContain(task.id());
       assertThat(task.id()).describedAs("rule 2: the sequence's value").isGreaterThanOrEqualTo(sequenceBefore);
       if (fresh) {
@@ -72,7 +75,7 @@ public final class IdRulesChecker {
       fresh = false;
     } else if (operation instanceof StoreOperation.Update update && !model.isEmpty()) {
       Task target = pick(update.pick());
-      Task updated = store.update(target.id(), TaskPatch.none().withPriority(update.priority())).orElseThrow();
+      Task updated = store.update(target.id(), TaskPatch.none().withPriority(update.priority()), NOW).orElseThrow();
       model.put(updated.id(), updated);
     } else if (operation instanceof StoreOperation.Delete delete && !model.isEmpty()) {
       Task target = pick(delete.pick());

@@ -1,19 +1,21 @@
 package dev.taskmanager.core.contract;
 
 import static dev.taskmanager.core.contract.TaskDraftBuilder.aTask;
+import static dev.taskmanager.core.contract.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.taskmanager.core.model.InvalidTaskException;
-import dev.taskmanager.core.model.PageRequest;
 import dev.taskmanager.core.model.SortBy;
 import dev.taskmanager.core.model.Task;
-import dev.taskmanager.core.model.TaskPage;
 import dev.taskmanager.core.model.TaskPatch;
-import dev.taskmanager.core.port.TaskQuery;
 import dev.taskmanager.core.port.TaskQuery.Position;
+import dev.taskmanager.core.port.TaskQuery;
 import dev.taskmanager.core.port.TaskStore;
+import dev.taskmanager.core.query.PageRequest;
+import dev.taskmanager.core.query.TaskFilter;
+import dev.taskmanager.core.query.TaskPage;
 import dev.taskmanager.core.usecase.CreateTask;
 import dev.taskmanager.core.usecase.ListTasks;
 import dev.taskmanager.core.usecase.UpdateTask;
@@ -31,7 +33,6 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -46,12 +47,10 @@ import org.junit.jupiter.api.Timeout;
  * }
  * }</pre>
  *
- * Each test gets a fresh, empty store from {@link #newStore()}; subclasses close what they open.
+ * Each test gets a fresh, empty store from {@link #newStore()}; subclasses close what they open. The
+ * lifecycle fields and the listings are {@link TaskQueryContract}'s part.
  */
-public abstract class TaskStoreContract {
-
-  /** A new, empty store, its sequence at 0. Called before every test. */
-  protected abstract TaskStore newStore();
+public abstract class TaskStoreContract extends TaskQueryContract {
 
   /**
    * A new store holding {@code tasks} as another program wrote them, with its sequence at
@@ -83,18 +82,12 @@ public abstract class TaskStoreContract {
     return true;
   }
 
-  protected TaskStore store;
-
-  @BeforeEach
-  void freshStore() {
-    store = newStore();
-  }
 
   // ---- ID rules -------------------------------------------------------------------------------
 
   @Test
   void rule1_theStoreAssignsNonNegativeWholeNumberIds() {
-    Task created = store.create(aTask().titled("Write report").build());
+    Task created = store.create(aTask().titled("Write report").build(), NOW);
 
     assertThat(created.id()).isNotNegative();
     assertThat(created.title()).isEqualTo("Write report");
@@ -103,7 +96,7 @@ public abstract class TaskStoreContract {
 
   @Test
   void rule2_eachCreateTakesTheSequencesValueAndAdvancesItByOne() {
-    List<Long> ids = IntStream.range(0, 5).mapToObj(i -> store.create(aTask().build()).id()).collect(Collectors.toList());
+    List<Long> ids = IntStream.range(0, 5).mapToObj(i -> store.create(aTask().build(), NOW).id()).collect(Collectors.toList());
 
     assertThat(ids).containsExactly(0L, 1L, 2L, 3L, 4L);
     assertThat(store.nextId()).isEqualTo(5);
@@ -122,7 +115,7 @@ public abstract class TaskStoreContract {
         creators.add(() -> {
           List<Long> ids = new ArrayList<>(perThread);
           for (int i = 0; i < perThread; i++) {
-            ids.add(store.create(aTask().titled(title).build()).id());
+            ids.add(store.create(aTask().titled(title).build(), NOW).id());
           }
           return ids;
         });
@@ -145,14 +138,14 @@ public abstract class TaskStoreContract {
 
   @Test
   void rule3_deletedIdsAreNeverReused() {
-    store.create(aTask().titled("first").build());
-    Task second = store.create(aTask().titled("second").build());
-    Task third = store.create(aTask().titled("third").build());
+    store.create(aTask().titled("first").build(), NOW);
+    Task second = store.create(aTask().titled("second").build(), NOW);
+    Task third = store.create(aTask().titled("third").build(), NOW);
     store.delete(third.id());
     store.delete(second.id());
     store.deleteByTitle("first");
 
-    Task next = store.create(aTask().build());
+    Task next = store.create(aTask().build(), NOW);
 
     assertThat(next.id()).isEqualTo(3);
   }
@@ -161,13 +154,13 @@ public abstract class TaskStoreContract {
   void rule4_aFreshStoreStartsAtZero() {
     assertThat(store.nextId()).isZero();
     assertThat(store.count()).isZero();
-    assertThat(store.create(aTask().build()).id()).isZero();
+    assertThat(store.create(aTask().build(), NOW).id()).isZero();
   }
 
   @Test
   void rule4_aResetStoreStartsAgainAtZero() {
     for (int i = 0; i < 3; i++) {
-      store.create(aTask().build());
+      store.create(aTask().build(), NOW);
     }
 
     store.reset();
@@ -175,7 +168,7 @@ public abstract class TaskStoreContract {
     assertThat(store.count()).isZero();
     assertThat(store.nextId()).isZero();
     assertThat(store.find(query(SortBy.ID, null, 10))).isEmpty();
-    assertThat(store.create(aTask().build()).id()).isZero();
+    assertThat(store.create(aTask().build(), NOW).id()).isZero();
   }
 
   @Test
@@ -185,7 +178,7 @@ public abstract class TaskStoreContract {
         aTask().titled("two").storedAs(2), aTask().titled("five").storedAs(5));
     store = storeWrittenByAnotherProgram(writtenElsewhere, 1);
 
-    List<Long> created = IntStream.range(0, 4).mapToObj(i -> store.create(aTask().titled("new").build()).id())
+    List<Long> created = IntStream.range(0, 4).mapToObj(i -> store.create(aTask().titled("new").build(), NOW).id())
         .collect(Collectors.toList());
 
     assertThat(created).doesNotHaveDuplicates().doesNotContainAnyElementsOf(List.of(0L, 1L, 2L, 5L));
@@ -199,7 +192,7 @@ public abstract class TaskStoreContract {
         .collect(Collectors.toList());
     store = storeWrittenByAnotherProgram(writtenElsewhere, 0);
 
-    Task created = store.create(aTask().titled("new").build());
+    Task created = store.create(aTask().titled("new").build(), NOW);
 
     assertThat(created.id()).isGreaterThanOrEqualTo(300);
     assertThat(store.count()).isEqualTo(301);
@@ -208,12 +201,12 @@ public abstract class TaskStoreContract {
   @Test
   void rule2_afterAnotherProgramResetTheStoreNoTwoTasksShareAnId() {
     for (int i = 0; i < 3; i++) {
-      store.create(aTask().build());
+      store.create(aTask().build(), NOW);
     }
     anotherProgramResets();
     assertThat(anotherProgramWrites(aTask().titled("written elsewhere").storedAs(0))).isTrue();
 
-    Task created = store.create(aTask().titled("after the reset").build());
+    Task created = store.create(aTask().titled("after the reset").build(), NOW);
 
     assertThat(created.id()).describedAs("ID rule 5: the id another program stored is skipped").isEqualTo(1);
     assertThat(anotherProgramWrites(aTask().titled("racing").storedAs(created.id())))
@@ -224,10 +217,10 @@ public abstract class TaskStoreContract {
   @Test
   void rule2_afterAnotherProgramDroppedTheTasksBetweenCreatesTheirIdsStayUnique() {
     assumeTrue(noticesWhatOtherProgramsDrop(), "this server cannot refuse a write whose index is gone");
-    store.create(aTask().build());
+    store.create(aTask().build(), NOW);
     anotherProgramDropsTheTasks();
 
-    Task created = store.create(aTask().titled("after the drop").build());
+    Task created = store.create(aTask().titled("after the drop").build(), NOW);
 
     assertThat(created.id()).describedAs("the sequence goes on").isEqualTo(1);
     assertThat(anotherProgramWrites(aTask().titled("racing").storedAs(created.id()))).isFalse();
@@ -236,7 +229,7 @@ public abstract class TaskStoreContract {
 
   @Test
   void rule6_importKeepsTheGivenIdsAndMovesTheSequencePastTheLargest() {
-    store.create(aTask().titled("before").build());
+    store.create(aTask().titled("before").build(), NOW);
 
     long written = store.importTasks(List.of(aTask().titled("ten").storedAs(10), aTask().titled("three").storedAs(3)), false);
 
@@ -244,34 +237,35 @@ public abstract class TaskStoreContract {
     assertThat(store.get(10)).map(Task::title).contains("ten");
     assertThat(store.get(3)).map(Task::title).contains("three");
     assertThat(store.nextId()).isEqualTo(11);
-    assertThat(store.create(aTask().build()).id()).isEqualTo(11);
+    assertThat(store.create(aTask().build(), NOW).id()).isEqualTo(11);
   }
 
   @Test
   void rule6_importBelowTheSequenceLeavesTheSequenceAlone() {
     for (int i = 0; i < 5; i++) {
-      store.create(aTask().build());
+      store.create(aTask().build(), NOW);
     }
     store.delete(2);
 
     store.importTasks(List.of(aTask().titled("back").storedAs(2)), false);
 
     assertThat(store.nextId()).isEqualTo(5);
-    assertThat(store.create(aTask().build()).id()).isEqualTo(5);
+    assertThat(store.create(aTask().build(), NOW).id()).isEqualTo(5);
   }
 
   // ---- Round trips ----------------------------------------------------------------------------
 
   @Test
   void getReturnsWhatCreateStored() {
-    Task created = store.create(aTask().titled("Plan trip").describedAs("to Lisbon\nin May").withPriority(7).build());
+    Task created = store.create(aTask().titled("Plan trip").describedAs("to Lisbon\nin May").withPriority(7).build(), NOW);
 
-    assertThat(store.get(created.id())).contains(new Task(created.id(), "Plan trip", "to Lisbon\nin May", 7));
+    assertThat(store.get(created.id())).contains(
+        new Task(created.id(), "Plan trip", "to Lisbon\nin May", 7, null, NOW, NOW, null, List.of()));
   }
 
   @Test
   void getOfAnUnknownIdIsEmpty() {
-    store.create(aTask().build());
+    store.create(aTask().build(), NOW);
 
     assertThat(store.get(1)).isEmpty();
     assertThat(store.get(Long.MAX_VALUE)).isEmpty();
@@ -279,33 +273,33 @@ public abstract class TaskStoreContract {
 
   @Test
   void updateChangesOnlyTheGivenFields() {
-    Task created = store.create(aTask().titled("Old").describedAs("keep me").withPriority(1).build());
+    Task created = store.create(aTask().titled("Old").describedAs("keep me").withPriority(1).build(), NOW);
 
-    Task updated = store.update(created.id(), TaskPatch.none().withTitle("New").withPriority(9)).orElseThrow();
+    Task updated = store.update(created.id(), TaskPatch.none().withTitle("New").withPriority(9), NOW).orElseThrow();
 
-    assertThat(updated).isEqualTo(new Task(created.id(), "New", "keep me", 9));
+    assertThat(updated).isEqualTo(new Task(created.id(), "New", "keep me", 9, null, NOW, NOW, null, List.of()));
     assertThat(store.get(created.id())).contains(updated);
   }
 
   @Test
   void updateCanEmptyTheDescription() {
-    Task created = store.create(aTask().describedAs("something").build());
+    Task created = store.create(aTask().describedAs("something").build(), NOW);
 
-    store.update(created.id(), TaskPatch.none().withShortdesc(""));
+    store.update(created.id(), TaskPatch.none().withShortdesc(""), NOW);
 
     assertThat(store.get(created.id())).map(Task::shortdesc).contains("");
   }
 
   @Test
   void updateOfAnUnknownIdIsEmptyAndCreatesNothing() {
-    assertThat(store.update(42, TaskPatch.none().withTitle("ghost"))).isEmpty();
+    assertThat(store.update(42, TaskPatch.none().withTitle("ghost"), NOW)).isEmpty();
     assertThat(store.count()).isZero();
   }
 
   @Test
   void deleteReturnsTheTaskAndRemovesIt() {
-    Task keep = store.create(aTask().titled("keep").build());
-    Task gone = store.create(aTask().titled("gone").build());
+    Task keep = store.create(aTask().titled("keep").build(), NOW);
+    Task gone = store.create(aTask().titled("gone").build(), NOW);
 
     assertThat(store.delete(gone.id())).contains(gone);
     assertThat(store.get(gone.id())).isEmpty();
@@ -315,7 +309,7 @@ public abstract class TaskStoreContract {
 
   @Test
   void deleteOfAnUnknownIdIsEmpty() {
-    store.create(aTask().build());
+    store.create(aTask().build(), NOW);
 
     assertThat(store.delete(99)).isEmpty();
     assertThat(store.count()).isEqualTo(1);
@@ -323,10 +317,10 @@ public abstract class TaskStoreContract {
 
   @Test
   void deleteByTitleDeletesExactMatchesOnlyAndCountsThem() {
-    store.create(aTask().titled("Buy milk").build());
-    store.create(aTask().titled("Buy milk").build());
-    store.create(aTask().titled("buy milk").build());
-    store.create(aTask().titled("Buy milk and eggs").build());
+    store.create(aTask().titled("Buy milk").build(), NOW);
+    store.create(aTask().titled("Buy milk").build(), NOW);
+    store.create(aTask().titled("buy milk").build(), NOW);
+    store.create(aTask().titled("Buy milk and eggs").build(), NOW);
 
     assertThat(store.deleteByTitle("Buy milk")).isEqualTo(2);
     assertThat(store.deleteByTitle("Buy milk")).isZero();
@@ -335,9 +329,9 @@ public abstract class TaskStoreContract {
 
   @Test
   void deleteByTitleTreatsPatternCharactersLiterally() {
-    store.create(aTask().titled("a.c").build());
-    store.create(aTask().titled("abc").build());
-    store.create(aTask().titled("a*").build());
+    store.create(aTask().titled("a.c").build(), NOW);
+    store.create(aTask().titled("abc").build(), NOW);
+    store.create(aTask().titled("a*").build(), NOW);
 
     assertThat(store.deleteByTitle("a.c")).isEqualTo(1);
     assertThat(store.deleteByTitle(".*")).isZero();
@@ -347,7 +341,7 @@ public abstract class TaskStoreContract {
   @Test
   void countAndNextIdFollowCreatesAndDeletes() {
     for (int i = 0; i < 4; i++) {
-      store.create(aTask().build());
+      store.create(aTask().build(), NOW);
     }
     store.delete(0);
 
@@ -357,8 +351,8 @@ public abstract class TaskStoreContract {
 
   @Test
   void existingIdsTellsWhichIdsAreStored() {
-    store.create(aTask().build());
-    store.create(aTask().build());
+    store.create(aTask().build(), NOW);
+    store.create(aTask().build(), NOW);
     store.delete(0);
 
     assertThat(store.existingIds(List.of(0L, 1L, 2L, 1L))).containsExactly(1L);
@@ -367,7 +361,7 @@ public abstract class TaskStoreContract {
 
   @Test
   void importWithoutReplaceKeepsTheStoredTask() {
-    Task stored = store.create(aTask().titled("original").build());
+    Task stored = store.create(aTask().titled("original").build(), NOW);
 
     long written = store.importTasks(
         List.of(aTask().titled("imported").storedAs(stored.id()), aTask().titled("new").storedAs(7)), false);
@@ -379,7 +373,7 @@ public abstract class TaskStoreContract {
 
   @Test
   void importWithReplaceOverwritesTheStoredTask() {
-    Task stored = store.create(aTask().titled("original").withPriority(1).build());
+    Task stored = store.create(aTask().titled("original").withPriority(1).build(), NOW);
     Task replacement = aTask().titled("imported").withPriority(2).storedAs(stored.id());
 
     long written = store.importTasks(List.of(replacement), true);
@@ -407,10 +401,10 @@ public abstract class TaskStoreContract {
   @Test
   void findReturnsTasksStrictlyAfterThePositionInOrder() {
     for (int i = 0; i < 10; i++) {
-      store.create(aTask().build());
+      store.create(aTask().build(), NOW);
     }
 
-    List<Task> page = store.find(new TaskQuery(SortBy.ID, false, null, new Position(0, 3), 4));
+    List<Task> page = store.find(new TaskQuery(TaskFilter.ANY, SortBy.ID, false, position(3, 0), 4));
 
     assertThat(page).extracting(Task::id).containsExactly(4L, 5L, 6L, 7L);
   }
@@ -418,10 +412,10 @@ public abstract class TaskStoreContract {
   @Test
   void findInDescendingOrderReturnsTasksBeforeThePosition() {
     for (int i = 0; i < 10; i++) {
-      store.create(aTask().build());
+      store.create(aTask().build(), NOW);
     }
 
-    List<Task> page = store.find(new TaskQuery(SortBy.ID, true, null, new Position(0, 3), 5));
+    List<Task> page = store.find(new TaskQuery(TaskFilter.ANY, SortBy.ID, true, position(3, 0), 5));
 
     assertThat(page).extracting(Task::id).containsExactly(2L, 1L, 0L);
   }
@@ -430,14 +424,14 @@ public abstract class TaskStoreContract {
   void findByPriorityBreaksTiesById() {
     int[] priorities = {5, 1, 5, 0, 1000, 5};
     for (int priority : priorities) {
-      store.create(aTask().withPriority(priority).build());
+      store.create(aTask().withPriority(priority).build(), NOW);
     }
 
     assertThat(store.find(query(SortBy.PRIORITY, null, 10))).extracting(Task::id)
         .containsExactly(3L, 1L, 0L, 2L, 5L, 4L);
-    assertThat(store.find(new TaskQuery(SortBy.PRIORITY, true, null, null, 10))).extracting(Task::id)
+    assertThat(store.find(new TaskQuery(TaskFilter.ANY, SortBy.PRIORITY, true, null, 10))).extracting(Task::id)
         .containsExactly(4L, 5L, 2L, 0L, 1L, 3L);
-    assertThat(store.find(new TaskQuery(SortBy.PRIORITY, false, null, new Position(5, 0), 10))).extracting(Task::id)
+    assertThat(store.find(new TaskQuery(TaskFilter.ANY, SortBy.PRIORITY, false, position(0, 5), 10))).extracting(Task::id)
         .containsExactly(2L, 5L, 4L);
   }
 
@@ -455,7 +449,7 @@ public abstract class TaskStoreContract {
   void walkingEveryPageByPriorityReturnsEveryTaskOnceInPriorityThenIdOrder() {
     List<Task> created = new ArrayList<>();
     for (int i = 0; i < 31; i++) {
-      created.add(store.create(aTask().titled("t" + i).withPriority((i * 7) % 4).build()));
+      created.add(store.create(aTask().titled("t" + i).withPriority((i * 7) % 4).build(), NOW));
     }
     created.sort(SortBy.PRIORITY.comparator(false));
 
@@ -480,8 +474,8 @@ public abstract class TaskStoreContract {
         store.delete(notYetSeen).ifPresent(task -> deleted.add(task.id()));
       }
       page.tasks().stream().findFirst().ifPresent(alreadySeen -> store.delete(alreadySeen.id()));
-      store.create(aTask().titled("created while walking").build());
-      store.create(aTask().titled("created while walking").build());
+      store.create(aTask().titled("created while walking").build(), NOW);
+      store.create(aTask().titled("created while walking").build(), NOW);
       round[0]++;
     });
 
@@ -496,7 +490,7 @@ public abstract class TaskStoreContract {
   void walkingPagesByPriorityWhilePrioritiesChangeSeesUntouchedTasksOnce() {
     List<Task> original = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
-      original.add(store.create(aTask().withPriority(i % 3).build()));
+      original.add(store.create(aTask().withPriority(i % 3).build(), NOW));
     }
     UpdateTask update = new UpdateTask(store);
     Set<Long> touched = new HashSet<>();
@@ -517,10 +511,10 @@ public abstract class TaskStoreContract {
 
   @Test
   void titleFilterMatchesSubstringsIgnoringCase() {
-    store.create(aTask().titled("Buy MILK").build());
-    store.create(aTask().titled("Call mum").build());
-    store.create(aTask().titled("milkshake").build());
-    store.create(aTask().titled("Mil k").build());
+    store.create(aTask().titled("Buy MILK").build(), NOW);
+    store.create(aTask().titled("Call mum").build(), NOW);
+    store.create(aTask().titled("milkshake").build(), NOW);
+    store.create(aTask().titled("Mil k").build(), NOW);
 
     assertThat(store.find(query(SortBy.ID, "milk", 10))).extracting(Task::title).containsExactly("Buy MILK", "milkshake");
     assertThat(store.find(query(SortBy.ID, "MUM", 10))).extracting(Task::title).containsExactly("Call mum");
@@ -529,9 +523,9 @@ public abstract class TaskStoreContract {
 
   @Test
   void titleFilterTreatsPatternCharactersLiterally() {
-    store.create(aTask().titled("a+b (1)").build());
-    store.create(aTask().titled("aab 1").build());
-    store.create(aTask().titled("$where").build());
+    store.create(aTask().titled("a+b (1)").build(), NOW);
+    store.create(aTask().titled("aab 1").build(), NOW);
+    store.create(aTask().titled("$where").build(), NOW);
 
     assertThat(store.find(query(SortBy.ID, "a+b (1", 10))).extracting(Task::title).containsExactly("a+b (1)");
     assertThat(store.find(query(SortBy.ID, ".*", 10))).isEmpty();
@@ -542,7 +536,7 @@ public abstract class TaskStoreContract {
   void walkingFilteredPagesReturnsEveryMatchOnce() {
     List<Task> matching = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
-      Task task = store.create(aTask().titled(i % 3 == 0 ? "report " + i : "other " + i).withPriority(i % 5).build());
+      Task task = store.create(aTask().titled(i % 3 == 0 ? "report " + i : "other " + i).withPriority(i % 5).build(), NOW);
       if (i % 3 == 0) {
         matching.add(task);
       }
@@ -570,7 +564,7 @@ public abstract class TaskStoreContract {
     };
     List<Task> created = new ArrayList<>();
     for (String title : titles) {
-      created.add(store.create(aTask().titled(title).describedAs(title + "\n\t" + title).build()));
+      created.add(store.create(aTask().titled(title).describedAs(title + "\n\t" + title).build(), NOW));
     }
 
     for (Task task : created) {
@@ -588,7 +582,8 @@ public abstract class TaskStoreContract {
 
     Task created = create.create(aTask().titled(longestTitle).describedAs(longestShortdesc).withPriority(1000).build());
 
-    assertThat(store.get(created.id())).contains(new Task(created.id(), longestTitle, longestShortdesc, 1000));
+    assertThat(store.get(created.id())).map(task -> List.of(task.title(), task.shortdesc(), task.priority()))
+        .contains(List.of(longestTitle, longestShortdesc, 1000));
     assertThatThrownBy(() -> create.create(aTask().titled(longestTitle + "🙂").build()))
         .isInstanceOf(InvalidTaskException.class).hasMessageContaining("title: is 201 characters long");
     assertThatThrownBy(() -> create.create(aTask().describedAs(longestShortdesc + "z").build()))
@@ -598,8 +593,8 @@ public abstract class TaskStoreContract {
 
   @Test
   void priorityBoundsRoundTrip() {
-    Task lowest = store.create(aTask().withPriority(0).build());
-    Task highest = store.create(aTask().withPriority(1000).build());
+    Task lowest = store.create(aTask().withPriority(0).build(), NOW);
+    Task highest = store.create(aTask().withPriority(1000).build(), NOW);
 
     assertThat(store.get(lowest.id())).map(Task::priority).contains(0);
     assertThat(store.get(highest.id())).map(Task::priority).contains(1000);
@@ -610,7 +605,7 @@ public abstract class TaskStoreContract {
   private List<Task> createNumbered(int count) {
     List<Task> created = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      created.add(store.create(aTask().titled("task " + i).withPriority(i % 4).build()));
+      created.add(store.create(aTask().titled("task " + i).withPriority(i % 4).build(), NOW));
     }
     return created;
   }
@@ -619,12 +614,16 @@ public abstract class TaskStoreContract {
     return store.find(query(SortBy.ID, null, 10_000));
   }
 
-  private static TaskQuery query(SortBy sortBy, String titleContains, int limit) {
-    return new TaskQuery(sortBy, false, titleContains, null, limit);
+  private static TaskQuery query(SortBy sortBy, String word, int limit) {
+    return new TaskQuery(TestSearches.filter(word), sortBy, false, null, limit);
   }
 
-  private static PageRequest request(SortBy sortBy, boolean descending, String titleContains, int limit) {
-    return new PageRequest(sortBy, descending, titleContains, null, limit);
+  private static PageRequest request(SortBy sortBy, boolean descending, String word, int limit) {
+    return new PageRequest(TestSearches.every(sortBy, descending, word), null, limit);
+  }
+
+  private static Position position(long id, int priority) {
+    return new Position(id, priority, null, null, null);
   }
 
   private List<Task> walk(PageRequest first) {

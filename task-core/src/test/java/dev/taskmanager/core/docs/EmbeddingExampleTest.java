@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskmanager.core.memory.InMemoryTaskStore;
 import dev.taskmanager.core.model.InvalidTaskException;
-import dev.taskmanager.core.model.PageRequest;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskDraft;
 import dev.taskmanager.core.model.TaskInput;
-import dev.taskmanager.core.model.TaskPage;
 import dev.taskmanager.core.port.TaskStore;
+import dev.taskmanager.core.query.PageRequest;
+import dev.taskmanager.core.query.TaskPage;
 import dev.taskmanager.core.usecase.CreateTask;
 import dev.taskmanager.core.usecase.ListTasks;
 import java.io.ByteArrayOutputStream;
@@ -18,6 +18,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -63,11 +64,11 @@ class EmbeddingExampleTest {
     Task report = createTask.create(new TaskDraft("Write the report", "Due Friday", 5));
     createTask.create(new TaskDraft("Book the trip"));
 
-    TaskPage page = listTasks.list(PageRequest.parse("priority", "desc", null, null, "10"));
+    TaskPage page = listTasks.list(PageRequest.parse("sort:-priority", null, "10", LocalDate.now()));
     page.tasks().forEach(task -> System.out.println(task.id() + " " + task.title()));
 
     try {
-      createTask.create(new TaskInput("", null, "high").toDraft());
+      createTask.create(new TaskInput("", null, "high").toDraft(LocalDate.now()));
     } catch (InvalidTaskException invalid) {
       invalid.violations().forEach(violation -> System.out.println(violation.message()));
       // title: is empty; accepted: 1 to 200 characters, no control characters

@@ -1,9 +1,11 @@
 package dev.taskmanager.core.model;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -105,6 +107,7 @@ class TaskDraftTest {
 
   @Test
   void becomesATaskWithTheIdTheStoreAssigns() {
-    assertThat(new TaskDraft("t", "d", 2).toTask(7)).isEqualTo(new Task(7, "t", "d", 2));
+    assertThat(new TaskDraft("t", "d", 2).toTask(7, NOW))
+        .isEqualTo(new Task(7, "t", "d", 2, null, NOW, NOW, null, List.of()));
   }
 }

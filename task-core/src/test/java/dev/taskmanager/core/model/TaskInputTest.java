@@ -1,14 +1,16 @@
 package dev.taskmanager.core.model;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
+import static dev.taskmanager.core.contract.TestTimes.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TaskInputTest {
 
@@ -16,13 +18,13 @@ class TaskInputTest {
 
   @Test
   void readsTypedTextIntoADraft() {
-    assertThat(new TaskInput(" Buy milk ", "2 litres", " 7 ").toDraft()).isEqualTo(new TaskDraft("Buy milk", "2 litres", 7));
+    assertThat(new TaskInput(" Buy milk ", "2 litres", " 7 ").toDraft(TODAY)).isEqualTo(new TaskDraft("Buy milk", "2 litres", 7));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"", "   "})
   void aBlankPriorityMeansZero(String priority) {
-    assertThat(new TaskInput("t", null, priority).toDraft().priority()).isZero();
+    assertThat(new TaskInput("t", null, priority).toDraft(TODAY).priority()).isZero();
   }
 
   @Test
@@ -31,7 +33,7 @@ class TaskInputTest {
     Violation notANumber = new Violation("priority", "is an object, not a number", "a JSON integer");
 
     InvalidTaskException invalid = catchThrowableOfType(InvalidTaskException.class,
-        () -> new TaskInput("", null, null, List.of(unknown, notANumber)).toDraft());
+        () -> new TaskInput("", null, null, List.of(unknown, notANumber)).toDraft(TODAY));
 
     assertThat(invalid.violations()).extracting(Violation::field).containsExactly("title", "priority", "prio");
     assertThat(invalid.violations()).contains(notANumber, unknown);
@@ -39,7 +41,7 @@ class TaskInputTest {
 
   @Test
   void aMissingPriorityMeansZero() {
-    assertThat(new TaskInput("t", null, null).toDraft().priority()).isZero();
+    assertThat(new TaskInput("t", null, null).toDraft(TODAY).priority()).isZero();
   }
 
   @ParameterizedTest
@@ -55,19 +57,19 @@ class TaskInputTest {
     "99999999999999999999999 | priority: 99999999999999999999999 is out of range",
   })
   void rejectsPrioritiesThatAreNotAWholeNumberInRange(String priority, String message) {
-    assertThatThrownBy(() -> new TaskInput("t", null, priority).toDraft()).hasMessage(message + PRIORITY_ACCEPTED);
+    assertThatThrownBy(() -> new TaskInput("t", null, priority).toDraft(TODAY)).hasMessage(message + PRIORITY_ACCEPTED);
   }
 
   @Test
   void describesAHugeNumberWithoutEchoingItsDigits() {
-    assertThatThrownBy(() -> new TaskInput("t", null, "9".repeat(10_000)).toDraft())
+    assertThatThrownBy(() -> new TaskInput("t", null, "9".repeat(10_000)).toDraft(TODAY))
         .hasMessage("priority: a huge number is out of range" + PRIORITY_ACCEPTED);
   }
 
   @Test
   void shortensAndEscapesALongOrControlLadenValueInTheMessage() {
     InvalidTaskException invalid = catchThrowableOfType(InvalidTaskException.class,
-        () -> new TaskInput("t", null, "x\u0001" + "y".repeat(10_000)).toDraft());
+        () -> new TaskInput("t", null, "x\u0001" + "y".repeat(10_000)).toDraft(TODAY));
 
     assertThat(invalid.getMessage()).startsWith("priority: \"x\\u0001yyy").contains("…\" is not a whole number").hasSizeLessThan(200);
   }
@@ -75,7 +77,7 @@ class TaskInputTest {
   @Test
   void reportsReadingProblemsTogetherWithRuleProblems() {
     InvalidTaskException invalid = catchThrowableOfType(InvalidTaskException.class,
-        () -> new TaskInput("", "ok", "high").toDraft());
+        () -> new TaskInput("", "ok", "high").toDraft(TODAY));
 
     assertThat(invalid.violations()).extracting(Violation::message).containsExactly(
         "title: is empty; accepted: 1 to 200 characters, no control characters",
@@ -84,29 +86,29 @@ class TaskInputTest {
 
   @Test
   void aPatchChangesOnlyTheGivenFields() {
-    assertThat(new TaskInput(null, null, "5").toPatch()).isEqualTo(TaskPatch.none().withPriority(5));
-    assertThat(new TaskInput(" New ", null, null).toPatch()).isEqualTo(TaskPatch.none().withTitle("New"));
-    assertThat(new TaskInput(null, "", null).toPatch()).isEqualTo(TaskPatch.none().withShortdesc(""));
-    assertThat(new TaskInput(null, null, null).toPatch().isEmpty()).isTrue();
+    assertThat(new TaskInput(null, null, "5").toPatch(TODAY)).isEqualTo(TaskPatch.none().withPriority(5));
+    assertThat(new TaskInput(" New ", null, null).toPatch(TODAY)).isEqualTo(TaskPatch.none().withTitle("New"));
+    assertThat(new TaskInput(null, "", null).toPatch(TODAY)).isEqualTo(TaskPatch.none().withShortdesc(""));
+    assertThat(new TaskInput(null, null, null).toPatch(TODAY).isEmpty()).isTrue();
   }
 
   @Test
   void aPatchRejectsAnEmptyTitleAndABadPriorityTogether() {
     InvalidTaskException invalid = catchThrowableOfType(InvalidTaskException.class,
-        () -> new TaskInput(" ", null, "x").toPatch());
+        () -> new TaskInput(" ", null, "x").toPatch(TODAY));
 
     assertThat(invalid.violations()).extracting(Violation::field).containsExactly("title", "priority");
   }
 
   @Test
   void readsAnImportedTaskWithItsId() {
-    assertThat(new TaskInput("t", "d", "3").toTask("42")).isEqualTo(new Task(42, "t", "d", 3));
+    assertThat(new TaskInput("t", "d", "3").toTask("42", NOW)).isEqualTo(new Task(42, "t", "d", 3));
   }
 
   @Test
   void anImportedTaskNeedsAValidId() {
     InvalidTaskException invalid = catchThrowableOfType(InvalidTaskException.class,
-        () -> new TaskInput("", null, null).toTask("-3"));
+        () -> new TaskInput("", null, null).toTask("-3", NOW));
 
     assertThat(invalid.violations()).extracting(Violation::message).containsExactly(
         "id: -3 is out of range; accepted: a whole number from 0 to 9223372036854775807",

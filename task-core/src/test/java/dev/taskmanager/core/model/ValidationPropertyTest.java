@@ -1,5 +1,6 @@
 package dev.taskmanager.core.model;
 
+import static dev.taskmanager.core.contract.TestTimes.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.quicktheories.QuickTheory.qt;
@@ -102,10 +103,10 @@ class ValidationPropertyTest {
     }
 
     if (expected != null) {
-      assertThat(new TaskInput("t", null, text).toDraft().priority()).isEqualTo(expected);
+      assertThat(new TaskInput("t", null, text).toDraft(TODAY).priority()).isEqualTo(expected);
     } else {
       InvalidTaskException invalid =
-          catchThrowableOfType(InvalidTaskException.class, () -> new TaskInput("t", null, text).toDraft());
+          catchThrowableOfType(InvalidTaskException.class, () -> new TaskInput("t", null, text).toDraft(TODAY));
       assertThat(invalid).describedAs("rejected: %s", escape(text)).isNotNull();
       assertThat(invalid.violations()).extracting(Violation::field).containsExactly("priority");
     }

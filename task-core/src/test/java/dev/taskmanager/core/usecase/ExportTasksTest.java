@@ -1,5 +1,7 @@
 package dev.taskmanager.core.usecase;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
+
 import static dev.taskmanager.core.contract.TaskDraftBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +20,7 @@ class ExportTasksTest {
   void exportsEveryTaskInOrderOfIdAcrossBatches() {
     int count = ExportTasks.BATCH * 2 + 7;
     for (int i = 0; i < count; i++) {
-      store.create(aTask().withPriority(count - i > 1000 ? 0 : count - i).build());
+      store.create(aTask().withPriority(count - i > 1000 ? 0 : count - i).build(), NOW);
     }
 
     List<Long> ids = new ExportTasks(store).export().map(Task::id).collect(Collectors.toList());
@@ -29,7 +31,7 @@ class ExportTasksTest {
   @Test
   void exportsAnExactMultipleOfTheBatchSize() {
     for (int i = 0; i < ExportTasks.BATCH; i++) {
-      store.create(aTask().build());
+      store.create(aTask().build(), NOW);
     }
 
     assertThat(new ExportTasks(store).export().count()).isEqualTo(ExportTasks.BATCH);

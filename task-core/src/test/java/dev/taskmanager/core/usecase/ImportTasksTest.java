@@ -1,5 +1,7 @@
 package dev.taskmanager.core.usecase;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
+
 import static dev.taskmanager.core.contract.TaskDraftBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -26,7 +28,7 @@ class ImportTasksTest {
 
   @BeforeEach
   void oneStoredTask() {
-    stored = store.create(aTask().titled("stored").build());
+    stored = store.create(aTask().titled("stored").build(), NOW);
   }
 
   @Test
@@ -72,7 +74,7 @@ class ImportTasksTest {
 
   @Test
   void failsOnAStoredIdListingEveryConflictAndWritingNothing() {
-    store.create(aTask().build());
+    store.create(aTask().build(), NOW);
     List<Task> input = List.of(aTask().storedAs(9), aTask().storedAs(1), aTask().storedAs(0));
 
     InvalidImportException refused = catchThrowableOfType(InvalidImportException.class,
@@ -122,7 +124,7 @@ class ImportTasksTest {
 
   @Test
   void reportsEveryProblemOfEveryRecordNumberedAsInTheInput() {
-    store.create(aTask().build());
+    store.create(aTask().build(), NOW);
     List<ImportRecord> input = List.of(
         ImportRecord.unreadable("is a JSON array", "a JSON object"),
         ImportRecord.of("5", new TaskInput(null, null, "x", List.of(new Violation("title", "is a JSON number",
@@ -147,9 +149,9 @@ class ImportTasksTest {
 
   @Test
   void exportResetImportGivesBackTheSameData() {
-    store.create(aTask().titled("émoji 🎉").describedAs("multi\nline").withPriority(1000).build());
+    store.create(aTask().titled("émoji 🎉").describedAs("multi\nline").withPriority(1000).build(), NOW);
     store.delete(0);
-    store.create(aTask().titled("last").build());
+    store.create(aTask().titled("last").build(), NOW);
     List<Task> exported = new ExportTasks(store).export().collect(Collectors.toList());
     long nextId = store.nextId();
 

@@ -1,15 +1,18 @@
 package dev.taskmanager.core.usecase;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
+
 import static dev.taskmanager.core.contract.TaskDraftBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskmanager.core.memory.InMemoryTaskStore;
+import dev.taskmanager.core.contract.TestSearches;
 import dev.taskmanager.core.model.InvalidTaskException;
-import dev.taskmanager.core.model.PageRequest;
+import dev.taskmanager.core.query.PageRequest;
 import dev.taskmanager.core.model.SortBy;
 import dev.taskmanager.core.model.Task;
-import dev.taskmanager.core.model.TaskPage;
+import dev.taskmanager.core.query.TaskPage;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -27,7 +30,7 @@ class ListTasksTest {
   @BeforeEach
   void twelveTasks() {
     for (int i = 0; i < 12; i++) {
-      store.create(aTask().titled("task " + i).withPriority(i % 3).build());
+      store.create(aTask().titled("task " + i).withPriority(i % 3).build(), NOW);
     }
   }
 
@@ -99,7 +102,7 @@ class ListTasksTest {
 
   @Test
   void pagesByPriorityDescendingBreakTiesById() {
-    PageRequest byPriority = new PageRequest(SortBy.PRIORITY, true, null, null, 5);
+    PageRequest byPriority = new PageRequest(TestSearches.every(SortBy.PRIORITY, true, null), null, 5);
 
     TaskPage first = list.list(byPriority);
     TaskPage second = list.list(byPriority.at(first.nextCursor()));
@@ -112,7 +115,7 @@ class ListTasksTest {
   void aCursorOfAnotherOrderIsRejected() {
     String byIdCursor = list.list(request(5, null)).nextCursor();
 
-    assertThatThrownBy(() -> list.list(new PageRequest(SortBy.PRIORITY, false, null, byIdCursor, 5)))
+    assertThatThrownBy(() -> list.list(new PageRequest(TestSearches.every(SortBy.PRIORITY, false, null), byIdCursor, 5)))
         .isInstanceOf(InvalidTaskException.class)
         .hasMessage("cursor: belongs to a listing in another order;"
             + " accepted: a cursor from a link of the same listing, or none for the first page");
@@ -129,13 +132,13 @@ class ListTasksTest {
   @Test
   void aHandMadeCursorInTheRightFormatIsJustAPosition() {
     String afterSeven = Base64.getUrlEncoder().withoutPadding()
-        .encodeToString("aia:0:7".getBytes(StandardCharsets.US_ASCII));
+        .encodeToString("aia:7".getBytes(StandardCharsets.US_ASCII));
 
     assertThat(ids(list.list(request(3, afterSeven)))).containsExactly(8L, 9L, 10L);
   }
 
   private static PageRequest request(int limit, String cursor) {
-    return new PageRequest(SortBy.ID, false, null, cursor, limit);
+    return new PageRequest(TestSearches.every(SortBy.ID, false, null), cursor, limit);
   }
 
   private static List<Long> ids(TaskPage page) {

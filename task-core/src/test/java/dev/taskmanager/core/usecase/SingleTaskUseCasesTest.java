@@ -1,6 +1,7 @@
 package dev.taskmanager.core.usecase;
 
 import static dev.taskmanager.core.contract.TaskDraftBuilder.aTask;
+import static dev.taskmanager.core.contract.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +11,9 @@ import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskNotFoundException;
 import dev.taskmanager.core.model.TaskPatch;
 import dev.taskmanager.core.model.TaskStats;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SingleTaskUseCasesTest {
@@ -26,8 +30,11 @@ class SingleTaskUseCasesTest {
 
   @Test
   void updateReturnsTheChangedTask() {
-    assertThat(new UpdateTask(store).update(stored.id(), TaskPatch.none().withPriority(8)))
-        .isEqualTo(new Task(stored.id(), "Stored", "", 8));
+    Clock clock = Clock.fixed(NOW.plusSeconds(60), ZoneOffset.UTC);
+
+    assertThat(new UpdateTask(store, clock).update(stored.id(), TaskPatch.none().withPriority(8)))
+        .isEqualTo(new Task(stored.id(), "Stored", "", 8, null, stored.createdAt(), NOW.plusSeconds(60), null,
+            List.of()));
   }
 
   @Test

@@ -27,6 +27,7 @@ import dev.taskmanager.core.model.TaskPatch;
 import dev.taskmanager.core.model.TaskStoreException;
 import dev.taskmanager.core.port.TaskQuery;
 import dev.taskmanager.core.port.TaskStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -90,7 +91,7 @@ public final class MongoTaskStore implements TaskStore {
   }
 
   @Override
-  public Task create(TaskDraft draft) {
+  public Task create(TaskDraft draft, Instant now) {
     return MongoFailures.translate("creating a task", () -> {
       for (int attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
         IdSequence.Taken taken = sequence.take();
@@ -98,7 +99,7 @@ public final class MongoTaskStore implements TaskStore {
           // The sequence was gone: another program may have dropped the collections, indexes and all.
           TaskIndexes.ensure(tasks, settings);
         }
-        Task task = draft.toTask(taken.id());
+        Task task = draft.toTask(taken.id(), now);
         if (insertIfFree(task)) {
           return task;
         }
@@ -141,20 +142,26 @@ public final class MongoTaskStore implements TaskStore {
 
   @Override
   public List<Task> find(TaskQuery query) {
-    return MongoFailures.translate("listing tasks", () -> tasks.find(TaskQueries.filter(query))
-        .sort(TaskQueries.sort(query))
-        .limit(query.limit())
-        .map(TaskDocuments::toTask)
-        .into(new ArrayList<>(Math.min(query.limit(), 64))));
+    return MongoFailures.translate("listing tasks", () -> {
+      List<Task> page = new ArrayList<>(Math.min(query.limit(), 64));
+      for (TaskQueries.Step step : TaskQueries.steps(query)) {
+        tasks.find(step.filter()).sort(step.sort()).limit(query.limit() - page.size())
+            .map(TaskDocuments::toTask).into(page);
+        if (page.size() == query.limit()) {
+          break;
+        }
+      }
+      return page;
+    });
   }
 
   @Override
-  public Optional<Task> update(long id, TaskPatch patch) {
+  public Optional<Task> update(long id, TaskPatch patch, Instant now) {
     if (patch.isEmpty()) {
       return get(id);
     }
     return MongoFailures.translate("updating a task", () -> Optional.ofNullable(
-        tasks.findOneAndUpdate(eq(ID, id), TaskDocuments.changes(patch),
+        tasks.findOneAndUpdate(eq(ID, id), TaskDocuments.changes(patch, now),
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)))
         .map(TaskDocuments::toTask));
   }

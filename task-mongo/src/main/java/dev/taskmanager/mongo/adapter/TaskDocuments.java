@@ -1,25 +1,37 @@
 package dev.taskmanager.mongo.adapter;
 
 import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.min;
 import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.setOnInsert;
+import static com.mongodb.client.model.Updates.unset;
 
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskPatch;
 import dev.taskmanager.core.model.TaskRules;
 import dev.taskmanager.core.model.TaskStoreException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 /**
  * The one place that knows how a task looks in the {@code tasks} collection: the tutorial app's
- * {@code {id, title, shortdesc, priority}}.
+ * {@code {id, title, shortdesc, priority}}, and beside them, only where they have a value, {@code
+ * due} (the day as {@code "YYYY-MM-DD"}, which sorts as the days do), {@code tags} (an array of
+ * strings), and the times {@code done_at}, {@code created_at} and {@code updated_at} (dates). A task
+ * is done exactly when it has {@code done_at}.
  *
  * <p>Writing uses int64 ids and int32 priorities. Reading tolerates what the tutorial app wrote:
- * ids as int32, int64 or whole doubles, and a missing or {@code null} description or priority.
+ * ids as int32, int64 or whole doubles, and a missing or {@code null} description or priority; and
+ * what another program may have left in the newer fields: a value of another type reads as none.
  */
 public final class TaskDocuments {
 
@@ -27,15 +39,43 @@ public final class TaskDocuments {
   public static final String TITLE = "title";
   public static final String SHORTDESC = "shortdesc";
   public static final String PRIORITY = "priority";
+  public static final String DUE = "due";
+  public static final String TAGS = "tags";
+  public static final String DONE_AT = "done_at";
+  public static final String CREATED_AT = "created_at";
+  public static final String UPDATED_AT = "updated_at";
   private static final String MONGO_ID = "_id";
 
   private TaskDocuments() {}
 
   static Document toDocument(Task task) {
-    return new Document(ID, task.id())
+    Document document = new Document(ID, task.id())
         .append(TITLE, task.title())
         .append(SHORTDESC, task.shortdesc())
         .append(PRIORITY, task.priority());
+    newerFieldsOf(task).forEach(document::append);
+    return document;
+  }
+
+  /** The newer fields that have a value, in the order a document holds them. */
+  private static Map<String, Object> newerFieldsOf(Task task) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    if (task.due() != null) {
+      fields.put(DUE, task.due().toString());
+    }
+    if (!task.tags().isEmpty()) {
+      fields.put(TAGS, task.tags());
+    }
+    putTime(fields, DONE_AT, task.doneAt());
+    putTime(fields, CREATED_AT, task.createdAt());
+    putTime(fields, UPDATED_AT, task.updatedAt());
+    return fields;
+  }
+
+  private static void putTime(Map<String, Object> fields, String field, Instant time) {
+    if (time != null) {
+      fields.put(field, Date.from(time));
+    }
   }
 
   /**
@@ -48,8 +88,11 @@ public final class TaskDocuments {
    * a page read from disk per create and the file four times its size.
    */
   static Bson insertionOf(Task task) {
-    return combine(setOnInsert(MONGO_ID, new ObjectId()), setOnInsert(TITLE, task.title()),
-        setOnInsert(SHORTDESC, task.shortdesc()), setOnInsert(PRIORITY, task.priority()));
+    List<Bson> fields = new ArrayList<>(List.of(setOnInsert(MONGO_ID, new ObjectId()),
+        setOnInsert(TITLE, task.title()), setOnInsert(SHORTDESC, task.shortdesc()),
+        setOnInsert(PRIORITY, task.priority())));
+    newerFieldsOf(task).forEach((field, value) -> fields.add(setOnInsert(field, value)));
+    return combine(fields);
   }
 
   /** @throws TaskStoreException when the document's id is not a whole non-negative number */
@@ -58,7 +101,12 @@ public final class TaskDocuments {
         idOf(document),
         textOf(document, TITLE),
         textOf(document, SHORTDESC),
-        priorityOf(document));
+        priorityOf(document),
+        timeOf(document, DONE_AT),
+        timeOf(document, CREATED_AT),
+        timeOf(document, UPDATED_AT),
+        dueOf(document),
+        tagsOf(document));
   }
 
   /** @throws TaskStoreException when the document's id is not a whole non-negative number */
@@ -79,9 +127,12 @@ public final class TaskDocuments {
         + ", which is not a whole number from 0 to " + Long.MAX_VALUE + "; correct or delete it");
   }
 
-  /** The update that applies a patch's fields and leaves every other field as stored. */
-  static Bson changes(TaskPatch patch) {
-    List<Bson> changes = new ArrayList<>(3);
+  /**
+   * The update that applies a patch's fields at {@code now} and leaves every other field as stored.
+   * Completing keeps an earlier completion time ({@code $min}: a missing field takes the value).
+   */
+  static Bson changes(TaskPatch patch, Instant now) {
+    List<Bson> changes = new ArrayList<>(6);
     if (patch.title() != null) {
       changes.add(set(TITLE, patch.title()));
     }
@@ -91,12 +142,50 @@ public final class TaskDocuments {
     if (patch.priority() != null) {
       changes.add(set(PRIORITY, patch.priority()));
     }
+    if (patch.due() != null) {
+      changes.add(patch.due().isPresent() ? set(DUE, patch.due().get().toString()) : unset(DUE));
+    }
+    if (patch.tags() != null) {
+      changes.add(patch.tags().isEmpty() ? unset(TAGS) : set(TAGS, patch.tags()));
+    }
+    if (patch.done() != null) {
+      changes.add(patch.done() ? min(DONE_AT, Date.from(now)) : unset(DONE_AT));
+    }
+    changes.add(set(UPDATED_AT, Date.from(now)));
     return combine(changes);
   }
 
   private static String textOf(Document document, String field) {
     Object value = document.get(field);
     return value == null ? "" : value.toString();
+  }
+
+  private static Instant timeOf(Document document, String field) {
+    return document.get(field) instanceof Date date ? date.toInstant() : null;
+  }
+
+  private static LocalDate dueOf(Document document) {
+    if (document.get(DUE) instanceof String day) {
+      try {
+        return LocalDate.parse(day);
+      } catch (DateTimeParseException notADay) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private static List<String> tagsOf(Document document) {
+    if (!(document.get(TAGS) instanceof List<?> values)) {
+      return List.of();
+    }
+    List<String> tags = new ArrayList<>(values.size());
+    for (Object value : values) {
+      if (value instanceof String tag) {
+        tags.add(tag);
+      }
+    }
+    return tags;
   }
 
   private static int priorityOf(Document document) {

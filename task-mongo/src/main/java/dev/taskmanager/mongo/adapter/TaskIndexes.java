@@ -22,8 +22,11 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * The indexes the store relies on: the unique one on {@code tasks.id} that ID rule 2 leans on, the
- * one on {@code (priority, id)} that pages by priority are read from, and the unique one on {@code
+ * The indexes the store relies on: the unique one on {@code tasks.id} that ID rule 2 leans on; those
+ * the listings are read from, each serving a filter's equalities and ranges on its first fields and
+ * the order on the rest ({@code (priority, id)}; {@code (done_at, due, priority desc, id)} for open
+ * or done tasks by due day, today's, overdue or in a range of days; the same behind {@code tags} for
+ * a tag's; {@code (done_at, id)} for tasks by completion); and the unique one on {@code
  * settings.name} that keeps two first creates from both inserting a sequence document. Another
  * program may drop them (the tutorial app's reset drops both collections): {@link #ensure} puts back
  * whatever is missing and does nothing, beyond one read per collection, when all are there.
@@ -34,6 +37,12 @@ final class TaskIndexes {
   /** The unique index on the task id, by key pattern: also the hint of every create. */
   static final Document BY_ID = new Document(TaskDocuments.ID, 1);
   private static final Document BY_PRIORITY = new Document(TaskDocuments.PRIORITY, 1).append(TaskDocuments.ID, 1);
+  private static final Document BY_STATE_AND_DUE = new Document(TaskDocuments.DONE_AT, 1)
+      .append(TaskDocuments.DUE, 1).append(TaskDocuments.PRIORITY, -1).append(TaskDocuments.ID, 1);
+  private static final Document BY_TAG = new Document(TaskDocuments.TAGS, 1).append(TaskDocuments.DONE_AT, 1)
+      .append(TaskDocuments.DUE, 1).append(TaskDocuments.PRIORITY, -1).append(TaskDocuments.ID, 1);
+  private static final Document BY_COMPLETION = new Document(TaskDocuments.DONE_AT, 1).append(TaskDocuments.ID, 1);
+  private static final List<Document> LISTINGS = List.of(BY_PRIORITY, BY_STATE_AND_DUE, BY_TAG, BY_COMPLETION);
   private static final Document BY_NAME = new Document(IdSequence.NAME, 1);
   private static final String COUNT = "count";
 
@@ -50,8 +59,10 @@ final class TaskIndexes {
     if (!taskIndexes.contains(unique(BY_ID))) {
       createUniqueIdIndex(tasks);
     }
-    if (!taskIndexes.contains(BY_PRIORITY)) {
-      tasks.createIndex(BY_PRIORITY);
+    for (Document listing : LISTINGS) {
+      if (!taskIndexes.contains(listing)) {
+        tasks.createIndex(listing);
+      }
     }
     if (!indexKeysOf(settings).contains(unique(BY_NAME))) {
       settings.createIndex(BY_NAME, new IndexOptions().unique(true));

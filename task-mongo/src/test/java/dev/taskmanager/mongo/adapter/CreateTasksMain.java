@@ -1,5 +1,7 @@
 package dev.taskmanager.mongo.adapter;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
+
 import static dev.taskmanager.core.contract.TaskDraftBuilder.aTask;
 
 import com.mongodb.client.MongoClient;
@@ -25,7 +27,7 @@ public final class CreateTasksMain {
   static void createAndReport(TaskStore store, int count) {
     String title = "from process " + ProcessHandle.current().pid();
     for (int i = 0; count <= 0 || i < count; i++) {
-      System.out.println(store.create(aTask().titled(title).build()).id());
+      System.out.println(store.create(aTask().titled(title).build(), NOW).id());
       System.out.flush();
     }
   }

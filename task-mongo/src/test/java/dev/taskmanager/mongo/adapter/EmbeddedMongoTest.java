@@ -1,5 +1,7 @@
 package dev.taskmanager.mongo.adapter;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
+
 import static dev.taskmanager.core.contract.TaskDraftBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,8 +32,8 @@ class EmbeddedMongoTest {
     Task kept;
     try (EmbeddedMongoServer server = EmbeddedServer.start(dataDir, 0); MongoClient client = TestServers.clientOf(server.uri())) {
       TaskStore store = MongoTaskStore.open(client.getDatabase("TaskManager"));
-      kept = store.create(aTask().titled("kept").describedAs("across restarts").withPriority(4).build());
-      store.create(aTask().titled("deleted").build());
+      kept = store.create(aTask().titled("kept").describedAs("across restarts").withPriority(4).build(), NOW);
+      store.create(aTask().titled("deleted").build(), NOW);
       store.delete(1);
     }
 
@@ -40,7 +42,7 @@ class EmbeddedMongoTest {
       assertThat(store.get(kept.id())).contains(kept);
       assertThat(store.count()).isEqualTo(1);
       assertThat(store.nextId()).isEqualTo(2);
-      assertThat(store.create(aTask().build()).id()).isEqualTo(2);
+      assertThat(store.create(aTask().build(), NOW).id()).isEqualTo(2);
     }
   }
 
@@ -64,7 +66,7 @@ class EmbeddedMongoTest {
               + "; set TASK_MONGO_URI to " + first.uri() + " or stop that process");
 
       try (MongoClient client = TestServers.clientOf(first.uri())) {
-        assertThat(MongoTaskStore.open(client.getDatabase("TaskManager")).create(aTask().build()).id())
+        assertThat(MongoTaskStore.open(client.getDatabase("TaskManager")).create(aTask().build(), NOW).id())
             .describedAs("the first server still works").isZero();
       }
     }

@@ -1,5 +1,7 @@
 package dev.taskmanager.mongo.adapter;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,7 +60,7 @@ class LargeImportTest {
 
   @Test
   void importsMoreTasksThanOneWriteHolds() {
-    store.create(new TaskDraft("Already here"));
+    store.create(new TaskDraft("Already here"), NOW);
 
     assertThat(store.importTasks(tasksFrom(10), false)).isEqualTo(TASKS);
 
@@ -68,7 +70,7 @@ class LargeImportTest {
 
   @Test
   void anImportThatFailsPartWayLeavesNothingBehind() {
-    Task existing = store.create(new TaskDraft("Already here"));
+    Task existing = store.create(new TaskDraft("Already here"), NOW);
     inserts.set(0);
     failingInsert = 2;
 

@@ -1,6 +1,7 @@
 package dev.taskmanager.mongo.adapter;
 
 import static dev.taskmanager.core.contract.TaskDraftBuilder.aTask;
+import static dev.taskmanager.core.contract.TestTimes.NOW;
 import static java.util.Comparator.comparingInt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -14,6 +15,7 @@ import dev.taskmanager.core.model.SortBy;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.port.TaskQuery;
 import dev.taskmanager.core.port.TaskStore;
+import dev.taskmanager.core.query.TaskFilter;
 import dev.taskmanager.embeddedmongo.EmbeddedMongoServer;
 import dev.taskmanager.mongo.testing.TestServers;
 import dev.taskmanager.mongo.wiring.EmbeddedServer;
@@ -71,7 +73,7 @@ class LegacyDataFileTest {
           .explain().toJson()).contains("\"indexName\": \"priority_1_id_1\"");
       Throwable duplicate = catchThrowable(() -> database.getCollection("tasks").insertOne(new Document("id", 7L)));
       assertThat(duplicate).isInstanceOf(MongoWriteException.class);
-      assertThat(store.create(aTask().titled("after the upgrade").build()).id()).isEqualTo(301);
+      assertThat(store.create(aTask().titled("after the upgrade").build(), NOW).id()).isEqualTo(301);
     }
 
     try (EmbeddedMongoServer server = EmbeddedServer.start(dataDir, 0); MongoClient client = TestServers.clientOf(server.uri())) {
@@ -109,9 +111,9 @@ class LegacyDataFileTest {
       TaskStore store = MongoTaskStore.open(database);
 
       assertThat(everyTask(store, SortBy.ID, false)).containsExactlyElementsOf(written);
-      Task added = store.create(aTask().titled("after the upgrade").build());
+      Task added = store.create(aTask().titled("after the upgrade").build(), NOW);
       assertThat(added.id()).isEqualTo(120);
-      assertThat(store.find(new TaskQuery(SortBy.ID, true, null, null, 1))).containsExactly(added);
+      assertThat(store.find(new TaskQuery(TaskFilter.ANY, SortBy.ID, true, null, 1))).containsExactly(added);
       assertThat(store.get(7)).contains(written.get(7));
       // The unique index, rebuilt or not, still refuses a second task 7.
       Throwable duplicate = catchThrowable(() -> database.getCollection("tasks").insertOne(new Document("id", 7L)));
@@ -133,7 +135,7 @@ class LegacyDataFileTest {
     try (MongoClient client = TestServers.clientOf(TestServers.uriOf(server))) {
       TaskStore store = MongoTaskStore.open(client.getDatabase("TaskManager"));
       for (int i = 0; i < count; i++) {
-        written.add(store.create(aTask().titled("old task " + i).withPriority(1 + i % 5).build()));
+        written.add(store.create(aTask().titled("old task " + i).withPriority(1 + i % 5).build(), NOW));
       }
     } finally {
       server.shutdownNow();
@@ -143,13 +145,13 @@ class LegacyDataFileTest {
 
   private static List<Task> everyTask(TaskStore store, SortBy sortBy, boolean descending) {
     List<Task> all = new ArrayList<>();
-    TaskQuery query = new TaskQuery(sortBy, descending, null, null, 50);
+    TaskQuery query = new TaskQuery(TaskFilter.ANY, sortBy, descending, null, 50);
     List<Task> page;
     do {
       page = store.find(query);
       all.addAll(page);
       if (!page.isEmpty()) {
-        query = new TaskQuery(sortBy, descending, null, TaskQuery.Position.of(page.get(page.size() - 1)), 50);
+        query = new TaskQuery(TaskFilter.ANY, sortBy, descending, TaskQuery.Position.of(page.get(page.size() - 1)), 50);
       }
     } while (page.size() == 50);
     return all;

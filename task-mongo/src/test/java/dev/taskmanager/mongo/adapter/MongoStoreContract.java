@@ -1,5 +1,7 @@
 package dev.taskmanager.mongo.adapter;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
+
 import static dev.taskmanager.core.contract.TaskDraftBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,7 +84,7 @@ abstract class MongoStoreContract extends TaskStoreContract {
   void createdTasksGetTimeOrderedObjectIds() {
     TaskStore store = newStore();
     for (int i = 0; i < 20; i++) {
-      store.create(aTask().build());
+      store.create(aTask().build(), NOW);
     }
 
     List<Object> ids = new ArrayList<>();

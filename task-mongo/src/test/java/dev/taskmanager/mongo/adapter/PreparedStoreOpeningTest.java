@@ -1,5 +1,7 @@
 package dev.taskmanager.mongo.adapter;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
+
 import static dev.taskmanager.core.contract.TaskDraftBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +38,7 @@ class PreparedStoreOpeningTest {
     try (MongoClient client = listenedClient(commands)) {
       MongoDatabase database = client.getDatabase("TaskManagerOpening");
       database.drop();
-      MongoTaskStore.open(database).create(aTask().build());
+      MongoTaskStore.open(database).create(aTask().build(), NOW);
       commands.clear();
 
       MongoTaskStore.open(database);

@@ -1,6 +1,7 @@
 package dev.taskmanager.mongo.adapter;
 
 import static dev.taskmanager.core.contract.TaskDraftBuilder.aTask;
+import static dev.taskmanager.core.contract.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
@@ -10,6 +11,7 @@ import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskPatch;
 import dev.taskmanager.core.port.TaskQuery.Position;
 import dev.taskmanager.core.port.TaskQuery;
+import dev.taskmanager.core.query.TaskFilter;
 import dev.taskmanager.mongo.testing.InMemoryMongoServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,8 +66,8 @@ class TutorialDataCompatibilityTest {
   void continuesTheTutorialsSequenceAndLeavesItReadableTheTutorialsWay() {
     MongoTaskStore store = MongoTaskStore.open(database);
 
-    Task created = store.create(aTask().titled("After the switch").build());
-    store.create(aTask().build());
+    Task created = store.create(aTask().titled("After the switch").build(), NOW);
+    store.create(aTask().build(), NOW);
 
     assertThat(created.id()).isEqualTo(7);
     assertThat(settings.countDocuments()).describedAs("settings holds exactly one document").isEqualTo(1);
@@ -80,7 +82,7 @@ class TutorialDataCompatibilityTest {
     settings.updateOne(new Document("name", "task_id"), new Document("$set", new Document("value", 3)));
     MongoTaskStore store = MongoTaskStore.open(database);
 
-    Task created = store.create(aTask().build());
+    Task created = store.create(aTask().build(), NOW);
 
     assertThat(created.id()).isEqualTo(7);
     assertThat(store.get(3)).map(Task::title).contains("Pay rent");
@@ -90,7 +92,7 @@ class TutorialDataCompatibilityTest {
   void keepsFieldsItDoesNotKnowWhenUpdating() {
     MongoTaskStore store = MongoTaskStore.open(database);
 
-    store.update(6, TaskPatch.none().withTitle("Tagged and renamed"));
+    store.update(6, TaskPatch.none().withTitle("Tagged and renamed"), NOW);
 
     Document stored = tasks.find(new Document("id", 6)).first();
     assertThat(stored.getString("title")).isEqualTo("Tagged and renamed");
@@ -104,7 +106,7 @@ class TutorialDataCompatibilityTest {
     List<Long> walked = new ArrayList<>();
     Position after = null;
     while (true) {
-      List<Task> page = store.find(new TaskQuery(SortBy.PRIORITY, false, null, after, 2));
+      List<Task> page = store.find(new TaskQuery(TaskFilter.ANY, SortBy.PRIORITY, false, after, 2));
       if (page.isEmpty()) {
         break;
       }

@@ -1,5 +1,7 @@
 package dev.taskmanager.mongo.doctor;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,8 +41,8 @@ class MongoStoreDoctorTest {
   @Test
   void findsNothingWrongWithADatabaseTheStoreKeeps() {
     MongoTaskStore store = MongoTaskStore.open(database);
-    store.create(new TaskDraft("one"));
-    store.create(new TaskDraft("two"));
+    store.create(new TaskDraft("one"), NOW);
+    store.create(new TaskDraft("two"), NOW);
 
     assertThat(doctor.check()).allMatch(Finding::ok);
     assertThat(doctor.plannedRepairs()).isEmpty();
@@ -84,7 +86,7 @@ class MongoStoreDoctorTest {
     assertThat(store.count()).isEqualTo(6);
     assertThat(allTitlesById(store)).containsExactly(
         "first one", "first two", "four", "second one", "second two", "third two");
-    assertThat(store.create(new TaskDraft("after the repair")).id()).isEqualTo(8);
+    assertThat(store.create(new TaskDraft("after the repair"), NOW).id()).isEqualTo(8);
     assertThat(database.getCollection("settings").countDocuments()).isEqualTo(1);
   }
 

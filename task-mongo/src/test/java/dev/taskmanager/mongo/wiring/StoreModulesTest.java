@@ -1,5 +1,7 @@
 package dev.taskmanager.mongo.wiring;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
+
 import static dev.taskmanager.core.contract.TaskDraftBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -34,7 +36,7 @@ class StoreModulesTest {
       TaskStore store = injector.getInstance(TaskStore.class);
 
       assertThat(store).isInstanceOf(MongoTaskStore.class).isSameAs(injector.getInstance(TaskStore.class));
-      assertThat(store.create(aTask().build()).id()).isZero();
+      assertThat(store.create(aTask().build(), NOW).id()).isZero();
       assertThat(lifecycle.description()).startsWith("mongodb://127.0.0.1:").contains("/TaskManager (embedded");
       assertThat(dataDir.resolve("mongo.address")).exists();
     } finally {
@@ -52,7 +54,7 @@ class StoreModulesTest {
         StoreSettings.defaults().withUri(uri).withDatabase("Elsewhere").withDataDir(dataDir)));
     try (StoreLifecycle lifecycle = injector.getInstance(StoreLifecycle.class);
         MongoClient observer = TestServers.clientOf(uri)) {
-      injector.getInstance(TaskStore.class).create(aTask().titled("remote").build());
+      injector.getInstance(TaskStore.class).create(aTask().titled("remote").build(), NOW);
 
       Document stored = observer.getDatabase("Elsewhere").getCollection("tasks").find().first();
       assertThat(stored.getString("title")).isEqualTo("remote");

@@ -1,5 +1,7 @@
 package dev.taskmanager.mongo.wiring;
 
+import static dev.taskmanager.core.contract.TestTimes.NOW;
+
 import static dev.taskmanager.core.contract.TaskDraftBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,12 +38,12 @@ class StoreUnreachableIT {
     int port = URI.create(server.uri()).getPort();
     try (MongoClient client = TestServers.clientOf(server.uri(), TestServers.SHORT_TIMEOUT)) {
       TaskStore store = MongoTaskStore.open(client.getDatabase("TaskManager"));
-      Task before = store.create(aTask().titled("before the outage").build());
+      Task before = store.create(aTask().titled("before the outage").build(), NOW);
 
       server.close();
       for (int call = 0; call < 3; call++) {
         long start = System.nanoTime();
-        assertThatThrownBy(() -> store.create(aTask().build())).isInstanceOf(TaskStoreException.class)
+        assertThatThrownBy(() -> store.create(aTask().build(), NOW)).isInstanceOf(TaskStoreException.class)
             .describedAs("a message for people, without the driver's cluster dump")
             .message().doesNotContain("Exception", "com.mongodb", "{");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(FAILS_WITHIN);
@@ -49,7 +51,7 @@ class StoreUnreachableIT {
 
       server = EmbeddedServer.start(dataDir, port);
       assertThat(eventually(() -> store.get(before.id()))).contains(before);
-      assertThat(store.create(aTask().titled("after the outage").build()).id()).isGreaterThan(before.id());
+      assertThat(store.create(aTask().titled("after the outage").build(), NOW).id()).isGreaterThan(before.id());
     } finally {
       server.close();
     }

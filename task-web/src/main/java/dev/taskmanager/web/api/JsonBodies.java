@@ -32,8 +32,12 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>the body is one JSON object in UTF-8 with {@code Content-Type: application/json};
  *   <li>{@code title} and {@code shortdesc} are strings; {@code priority} is a JSON integer (a
- *       string of digits is refused: a client that sends one has a bug worth seeing);
- *   <li>{@code null} counts as absent: on create the default, on update unchanged;
+ *       string of digits is refused: a client that sends one has a bug worth seeing); {@code due} is
+ *       a string {@code "YYYY-MM-DD"}; {@code tags} an array of strings; {@code done} a boolean;
+ *   <li>{@code null} counts as absent: on create the default, on update unchanged; except for
+ *       {@code due} and {@code tags}, which it removes on update, as in a JSON merge patch;
+ *   <li>the times ({@code done_at}, {@code created_at}, {@code updated_at}) are the server's: a
+ *       body that sets one is refused, naming {@code done} as the way to complete a task;
  *   <li>unknown fields are refused with a 400 naming them, so a typo is never silently dropped;
  *   <li>a field given twice, and anything that is not valid JSON, is a 400.
  * </ul>
@@ -42,7 +46,13 @@ import java.util.regex.Pattern;
  */
 public final class JsonBodies {
 
-  static final Set<String> TASK_FIELDS = Set.of("title", "shortdesc", "priority");
+  static final Set<String> TASK_FIELDS = Set.of(TaskRules.TITLE, TaskRules.SHORTDESC, TaskRules.PRIORITY,
+      TaskRules.DUE, TaskRules.TAGS, TaskRules.DONE);
+  private static final Set<String> SERVER_FIELDS = Set.of(TaskRules.ID, TaskInput.DONE_AT, TaskInput.CREATED_AT,
+      TaskInput.UPDATED_AT);
+  private static final String FIELDS_ACCEPTED = "title, shortdesc, priority, due, tags, done";
+  private static final String DUE_ACCEPTED = "a JSON string \"YYYY-MM-DD\", or null for none";
+  private static final String TAGS_ACCEPTED = "a JSON array of up to " + TaskRules.MAX_TAGS + " strings, or null for none";
   private static final String JSON = "application/json";
   private static final Pattern QUOTED = Pattern.compile("[\"'](.{1,60}?)[\"']");
 
@@ -94,9 +104,11 @@ public final class JsonBodies {
     List<Violation> shapeProblems = new ArrayList<>();
     for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!TASK_FIELDS.contains(name)) {
-        shapeProblems.add(new Violation(Excerpts.oneLine(name), "is not a field of a task",
-            "title, shortdesc, priority"));
+      if (SERVER_FIELDS.contains(name)) {
+        shapeProblems.add(new Violation(name, "is set by the server", FIELDS_ACCEPTED
+            + "; done: true completes a task and stamps done_at"));
+      } else if (!TASK_FIELDS.contains(name)) {
+        shapeProblems.add(new Violation(Excerpts.oneLine(name), "is not a field of a task", FIELDS_ACCEPTED));
       }
     }
     String title = string(body, "title", "a JSON string of 1 to " + TaskRules.TITLE_MAX_LENGTH + " characters",
@@ -104,7 +116,63 @@ public final class JsonBodies {
     String shortdesc = string(body, "shortdesc", "a JSON string of up to " + TaskRules.SHORTDESC_MAX_LENGTH
         + " characters", shapeProblems);
     String priority = integer(body, "priority", shapeProblems);
-    return new TaskInput(title, shortdesc, priority, shapeProblems);
+    return new TaskInput(title, shortdesc, priority, List.of())
+        .withDue(due(body, shapeProblems))
+        .withTags(tags(body, shapeProblems))
+        .withDone(bool(body, TaskRules.DONE, shapeProblems))
+        .withShapeProblems(shapeProblems);
+  }
+
+  /** {@code null} when absent, empty (none) when {@code null}, else the string. */
+  private static String due(ObjectNode body, List<Violation> problems) {
+    JsonNode value = body.get(TaskRules.DUE);
+    if (value == null) {
+      return null;
+    }
+    if (value.isNull()) {
+      return "";
+    }
+    if (!value.isTextual()) {
+      problems.add(new Violation(TaskRules.DUE, "is " + kind(value) + ", not a string", DUE_ACCEPTED));
+      return null;
+    }
+    return value.textValue();
+  }
+
+  /** {@code null} when absent, empty when {@code null}, else the strings. */
+  private static List<String> tags(ObjectNode body, List<Violation> problems) {
+    JsonNode value = body.get(TaskRules.TAGS);
+    if (value == null) {
+      return null;
+    }
+    if (value.isNull()) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      problems.add(new Violation(TaskRules.TAGS, "is " + kind(value) + ", not an array", TAGS_ACCEPTED));
+      return null;
+    }
+    List<String> tags = new ArrayList<>(value.size());
+    for (JsonNode element : value) {
+      if (!element.isTextual()) {
+        problems.add(new Violation(TaskRules.TAGS, "holds " + kind(element) + ", not a string", TAGS_ACCEPTED));
+        return null;
+      }
+      tags.add(element.textValue());
+    }
+    return tags;
+  }
+
+  private static String bool(ObjectNode body, String field, List<Violation> problems) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isBoolean()) {
+      problems.add(new Violation(field, "is " + kind(value) + ", not a boolean", "true or false"));
+      return null;
+    }
+    return String.valueOf(value.booleanValue());
   }
 
   private static String string(ObjectNode body, String field, String accepted, List<Violation> problems) {

@@ -36,15 +36,15 @@ public final class TaskApi {
   /** {@code GET /api/tasks/{id}}. */
   public void get(HttpServerExchange exchange) throws Exception {
     long id = id(exchange);
-    JsonResponses.send(exchange, mapper, 200, getTask.get(id));
+    JsonResponses.send(exchange, mapper, 200, TaskJson.of(getTask.get(id)));
   }
 
   /** {@code PATCH /api/tasks/{id}}: changes the fields given, keeps the others; 200 with the task. */
   public void update(HttpServerExchange exchange) throws Exception {
     long id = id(exchange);
     ObjectNode body = bodies.readObject(exchange, PATCH_TYPES);
-    TaskPatch patch = JsonBodies.taskInput(body).toPatch();
-    JsonResponses.send(exchange, mapper, 200, updateTask.update(id, patch));
+    TaskPatch patch = JsonBodies.taskInput(body).toPatch(null);
+    JsonResponses.send(exchange, mapper, 200, TaskJson.of(updateTask.update(id, patch)));
   }
 
   /** {@code DELETE /api/tasks/{id}}: 204. */

@@ -3,11 +3,11 @@ package dev.taskmanager.web.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.taskmanager.core.model.InvalidTaskException;
-import dev.taskmanager.core.model.PageRequest;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskDraft;
-import dev.taskmanager.core.model.TaskPage;
 import dev.taskmanager.core.model.Violation;
+import dev.taskmanager.core.query.PageRequest;
+import dev.taskmanager.core.query.TaskPage;
 import dev.taskmanager.core.text.Excerpts;
 import dev.taskmanager.core.usecase.CreateTask;
 import dev.taskmanager.core.usecase.DeleteTasksByTitle;
@@ -16,6 +16,8 @@ import dev.taskmanager.core.usecase.ResetTasks;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,11 +38,13 @@ public final class TasksApi {
   private final CreateTask createTask;
   private final DeleteTasksByTitle deleteTasksByTitle;
   private final ResetTasks resetTasks;
+  private final Clock clock;
 
   @Inject
   TasksApi(ObjectMapper mapper, ListTasks listTasks, CreateTask createTask, DeleteTasksByTitle deleteTasksByTitle,
-      ResetTasks resetTasks) {
+      ResetTasks resetTasks, Clock clock) {
     this.mapper = mapper;
+    this.clock = clock;
     this.bodies = new JsonBodies(mapper);
     this.listTasks = listTasks;
     this.createTask = createTask;
@@ -48,14 +52,14 @@ public final class TasksApi {
     this.resetTasks = resetTasks;
   }
 
-  /** {@code GET /api/tasks?sort=&order=&title-contains=&cursor=&limit=}. */
+  /** {@code GET /api/tasks?q=&cursor=&limit=}: {@code q} in the query language. */
   public void list(HttpServerExchange exchange) throws Exception {
-    QueryParameters query = QueryParameters.of(exchange, Set.of("sort", "order", "title-contains", "cursor", "limit"));
-    PageRequest request = PageRequest.parse(query.get("sort"), query.get("order"), query.get("title-contains"),
-        query.get("cursor"), query.get("limit"));
+    QueryParameters query = QueryParameters.of(exchange, Set.of("q", "cursor", "limit"));
+    PageRequest request = PageRequest.parse(query.get("q"), query.get("cursor"), query.get("limit"),
+        LocalDate.now(clock));
     TaskPage page = listTasks.list(request);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("items", page.tasks());
+    body.put("items", page.tasks().stream().map(TaskJson::of).toList());
     body.put("nextCursor", page.nextCursor());
     body.put("previousCursor", page.previousCursor());
     JsonResponses.send(exchange, mapper, 200, body);
@@ -65,10 +69,11 @@ public final class TasksApi {
   public void create(HttpServerExchange exchange) throws Exception {
     QueryParameters.of(exchange, Set.of());
     ObjectNode body = bodies.readObject(exchange, JSON);
-    TaskDraft draft = JsonBodies.taskInput(body).toDraft();
+    // Dates are ISO here: words such as "tomorrow" are for people, at the page and the command line.
+    TaskDraft draft = JsonBodies.taskInput(body).toDraft(null);
     Task task = createTask.create(draft);
     exchange.getResponseHeaders().put(Headers.LOCATION, "/api/tasks/" + task.id());
-    JsonResponses.send(exchange, mapper, 201, task);
+    JsonResponses.send(exchange, mapper, 201, TaskJson.of(task));
   }
 
   /** {@code DELETE /api/tasks?title=…}: deletes every task with exactly this title. */

@@ -7,12 +7,15 @@ import io.undertow.util.AttachmentKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A submitted form: every value of every field, as text. Values are data, never structure: a
  * field named {@code title[$ne]} is just an unknown field, ignored.
  */
 public final class FormData {
+
+  private static final Pattern TAG_SEPARATORS = Pattern.compile("[,\\s]+");
 
   private static final AttachmentKey<FormData> KEY = AttachmentKey.create(FormData.class);
 
@@ -56,11 +59,17 @@ public final class FormData {
    * problem ({@link #single}).
    */
   public TaskInput taskInput() {
+    // Tags are typed in one box, separated by commas or spaces.
     List<Violation> shapeProblems = new ArrayList<>();
     String title = single("title", shapeProblems);
     String shortdesc = single("shortdesc", shapeProblems);
     String priority = single("priority", shapeProblems);
-    return new TaskInput(title, shortdesc, priority, shapeProblems);
+    String due = single("due", shapeProblems);
+    String tags = single("tags", shapeProblems);
+    return new TaskInput(title, shortdesc, priority, List.of())
+        .withDue(due)
+        .withTags(tags == null ? null : TAG_SEPARATORS.splitAsStream(tags.strip()).filter(tag -> !tag.isEmpty()).toList())
+        .withShapeProblems(shapeProblems);
   }
 
   /** The field's first value, or {@code null}. */

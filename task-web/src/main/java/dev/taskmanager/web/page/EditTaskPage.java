@@ -4,7 +4,6 @@ import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskInput;
 import dev.taskmanager.core.model.TaskPatch;
-import dev.taskmanager.core.model.TaskRules;
 import dev.taskmanager.core.usecase.DeleteTask;
 import dev.taskmanager.core.usecase.GetTask;
 import dev.taskmanager.core.usecase.UpdateTask;
@@ -12,6 +11,11 @@ import dev.taskmanager.web.http.FormData;
 import dev.taskmanager.web.http.Requests;
 import io.undertow.server.HttpServerExchange;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,14 +24,18 @@ import java.util.Map;
  */
 public final class EditTaskPage {
 
+  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm (z)", Locale.ROOT);
+
   private final Pages pages;
   private final GetTask getTask;
   private final UpdateTask updateTask;
   private final DeleteTask deleteTask;
+  private final Clock clock;
 
   @Inject
-  EditTaskPage(Pages pages, GetTask getTask, UpdateTask updateTask, DeleteTask deleteTask) {
+  EditTaskPage(Pages pages, GetTask getTask, UpdateTask updateTask, DeleteTask deleteTask, Clock clock) {
     this.pages = pages;
+    this.clock = clock;
     this.getTask = getTask;
     this.updateTask = updateTask;
     this.deleteTask = deleteTask;
@@ -39,7 +47,9 @@ public final class EditTaskPage {
     TasksPage.Form form = new TasksPage.Form()
         .value("title", task.title())
         .value("shortdesc", task.shortdesc())
-        .value("priority", Integer.toString(task.priority()));
+        .value("priority", Integer.toString(task.priority()))
+        .value("due", task.due() == null ? "" : task.due().toString())
+        .value("tags", String.join(" ", task.tags()));
     render(exchange, 200, task, form);
   }
 
@@ -49,8 +59,8 @@ public final class EditTaskPage {
     TaskInput input = FormData.of(exchange).taskInput();
     TaskPatch patch;
     try {
-      // A field the form did not send is kept; the edit form sends all three.
-      patch = input.toPatch();
+      // A field the form did not send is kept; the edit form sends them all.
+      patch = input.toPatch(LocalDate.now(clock));
     } catch (InvalidTaskException invalid) {
       render(exchange, 400, getTask.get(id), TasksPage.Form.typed(input).errors(invalid.violations()));
       return;
@@ -68,13 +78,21 @@ public final class EditTaskPage {
   private void render(HttpServerExchange exchange, int status, Task task, TasksPage.Form form) throws Exception {
     pages.render(exchange, status, "task.ftlh", Map.of(
         "task", task,
+        "times", Map.of(
+            "done", task.done() ? describe(task.doneAt()) : "",
+            "created", describe(task.createdAt()),
+            "updated", describe(task.updatedAt())),
         "form", form.values,
         "errors", form.errors,
-        "limits", Map.of("title", TaskRules.TITLE_MAX_LENGTH, "shortdesc", TaskRules.SHORTDESC_MAX_LENGTH,
-            "priorityMin", TaskRules.PRIORITY_MIN, "priorityMax", TaskRules.PRIORITY_MAX)));
+        "limits", TasksPage.limits()));
   }
 
-  private static long id(HttpServerExchange exchange) {
+  /** A time in the configured zone, to the minute; tasks of the tutorial app have none. */
+  private String describe(Instant time) {
+    return time == null ? "unknown" : MINUTES.format(time.atZone(clock.getZone()));
+  }
+
+  static long id(HttpServerExchange exchange) {
     return TaskInput.parseId(Requests.pathParameter(exchange, "id"));
   }
 }

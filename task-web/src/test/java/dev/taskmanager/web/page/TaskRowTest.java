@@ -1,5 +1,6 @@
 package dev.taskmanager.web.page;
 
+import static dev.taskmanager.core.contract.TestTimes.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskmanager.core.model.Task;
@@ -56,7 +57,7 @@ class TaskRowTest {
 
   @Test
   void valuesAreHtmlEscapedText() throws Exception {
-    TaskRow row = TaskRow.of(new Task(7, "<b>\"Tom\" & 'Jerry'</b>", "<script>alert(1)</script>", -3));
+    TaskRow row = TaskRow.of(new Task(7, "<b>\"Tom\" & 'Jerry'</b>", "<script>alert(1)</script>", -3), TODAY);
 
     assertThat(markupOf(row, "title")).isEqualTo("&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt;");
     assertThat(markupOf(row, "preview")).isEqualTo("&lt;script&gt;alert(1)&lt;/script&gt;");
@@ -65,7 +66,7 @@ class TaskRowTest {
   }
 
   private static String previewOf(String shortdesc) throws TemplateModelException {
-    TaskRow row = TaskRow.of(new Task(1, "A task", shortdesc, 0));
+    TaskRow row = TaskRow.of(new Task(1, "A task", shortdesc, 0), TODAY);
     return HTMLOutputFormat.INSTANCE.getSourcePlainText((TemplateHTMLOutputModel) row.get("preview"));
   }
 
