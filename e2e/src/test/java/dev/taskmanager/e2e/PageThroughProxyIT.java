@@ -113,7 +113,8 @@ class PageThroughProxyIT {
     browser.type("#delete-title", "Water plants");
     browser.click("form[action='/delete-by-title'] button[type=submit]");
 
-    assertThat(browser.text(".flash")).isEqualTo("Deleted 3 tasks titled \"Water plants\"");
+    assertThat(browser.text(".flash"))
+        .isEqualTo("Deleted 3 tasks titled \"Water plants\"; they can be restored from Deleted tasks for 7 days");
     assertThat(browser.texts("td.title")).describedAs("open tasks by priority, largest first")
         .containsExactly("Renew passport", "Call Ann");
     assertThat(csv(stack)).containsExactly("id,title,shortdesc,priority",
@@ -134,7 +135,8 @@ class PageThroughProxyIT {
     browser.screenshot("reset-confirm-phone");
     browser.click("form[action='/reset'] button[type=submit]");
 
-    assertThat(browser.text(".flash")).isEqualTo("All tasks deleted; the next task gets id 0");
+    assertThat(browser.text(".flash"))
+        .isEqualTo("All tasks deleted; the next task gets id 0. A reset cannot be undone: they cannot be restored");
     assertThat(browser.text(".empty")).contains("No tasks yet");
     assertThat(csv(stack)).containsExactly("id,title,shortdesc,priority");
     assertThat(stack.cli("add", "After the reset").out().strip()).isEqualTo("0");

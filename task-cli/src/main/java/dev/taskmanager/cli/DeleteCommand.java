@@ -1,6 +1,7 @@
 package dev.taskmanager.cli;
 
 import dev.taskmanager.cli.store.OpenedStore;
+import dev.taskmanager.core.model.DeletedTask;
 import dev.taskmanager.core.model.TaskNotFoundException;
 import dev.taskmanager.core.usecase.DeleteTask;
 import dev.taskmanager.core.usecase.DeleteTasksByTitle;
@@ -16,7 +17,10 @@ import picocli.CommandLine.Parameters;
     "Deletes tasks by id, or all tasks with a title, and says how many.",
     "",
     "--title deletes every task whose title is exactly TITLE. Ids are never given again. "
-        + "With ids that do not exist, the others are still deleted and the exit code is 3."},
+        + "With ids that do not exist, the others are still deleted and the exit code is 3.",
+    "",
+    "Deleted tasks are kept aside for " + DeletedTask.KEPT_DAYS + " days: task deleted lists them, "
+        + "task restore ID brings one back under its id."},
     footer = {
         "  task delete 7",
         "  task delete 7 8 12",
@@ -43,11 +47,11 @@ final class DeleteCommand extends StoreCommand<Set<Long>> {
   @Override
   int run(OpenedStore store, Set<Long> ids) {
     if (title != null) {
-      long deleted = new DeleteTasksByTitle(store.tasks()).delete(title);
+      long deleted = new DeleteTasksByTitle(store.tasks(), clock()).delete(title);
       out().println("deleted " + deleted + (deleted == 1 ? " task" : " tasks"));
       return ExitCodes.OK;
     }
-    DeleteTask deleteTask = new DeleteTask(store.tasks());
+    DeleteTask deleteTask = new DeleteTask(store.tasks(), clock());
     int deleted = 0;
     int missing = 0;
     for (long id : ids) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 @Command(name = "reset", description = {
-    "Deletes every task and starts the ids again at 0.",
+    "Deletes every task and starts the ids again at 0. It cannot be undone: the deleted tasks kept "
+        + "aside go too (export first to keep a copy).",
     "",
     "Asks first on a terminal; elsewhere (scripts, pipes) it refuses unless --yes is given."},
     footer = {
@@ -40,7 +41,8 @@ final class ResetCommand extends StoreCommand<Void> {
   int run(OpenedStore store, Void noInput) {
     long count = new GetTaskStats(store.tasks()).stats().count();
     if (!yes) {
-      String answer = terminal.readLine("Delete all " + count + " tasks and start the ids again at 0? Type yes to confirm: ");
+      String answer = terminal.readLine("Delete all " + count
+          + " tasks and start the ids again at 0? It cannot be undone. Type yes to confirm: ");
       if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).matches("y|yes")) {
         throw new CliException(ExitCodes.INVALID_INPUT, "reset cancelled: nothing was deleted");
       }

@@ -65,7 +65,7 @@ public final class TaskCli implements Callable<Integer> {
   /** The subcommands, in the order help lists them; {@link #commandLine} registers them. */
   private static final List<Class<?>> SUBCOMMANDS = List.of(
       AddCommand.class, ListCommand.class, ShowCommand.class, EditCommand.class, DoneCommand.class,
-      ReopenCommand.class, DeleteCommand.class,
+      ReopenCommand.class, DeleteCommand.class, RestoreCommand.class, DeletedCommand.class,
       ResetCommand.class, ExportCommand.class, ImportCommand.class, StatsCommand.class,
       DoctorCommand.class, CompletionCommand.class);
 

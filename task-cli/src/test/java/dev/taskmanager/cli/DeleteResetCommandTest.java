@@ -111,7 +111,8 @@ class DeleteResetCommandTest {
     Result result = cli.run("reset");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(cli.terminal.prompts).containsExactly("Delete all 1 tasks and start the ids again at 0? Type yes to confirm: ");
+    assertThat(cli.terminal.prompts).containsExactly(
+        "Delete all 1 tasks and start the ids again at 0? It cannot be undone. Type yes to confirm: ");
     assertThat(cli.store.count()).isZero();
   }
 

@@ -160,7 +160,7 @@ class ExportImportRoundTripTest {
       cli.given(title, shortdesc, i % 1001);
     }
     for (long id = 10; id < TASKS - 1; id += 97) {
-      cli.store.delete(id);
+      cli.store.delete(id, NOW);
     }
   }
 

@@ -98,4 +98,33 @@ class StateCommandsTest {
     assertThat(both.exitCode()).isEqualTo(2);
     assertThat(both.err()).startsWith("task: --tag and --untag both name a\n");
   }
+
+  @Test
+  void aDeletedTaskIsListedAndRestoredUnderItsId() {
+    cli.given("Pay rent");
+    cli.given("Old reminder");
+    cli.run("delete", "1");
+
+    Result listed = cli.run("deleted");
+    Result restored = cli.run("restore", "1", "5");
+
+    assertThat(listed.out()).isEqualTo("   1  2026-12-01 09:30  Old reminder\n");
+    assertThat(restored.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
+    assertThat(restored.out()).isEqualTo("restored 1: Old reminder\n");
+    assertThat(restored.err()).isEqualTo("task: task 5 is not among the deleted tasks (they are kept 7 days)\n");
+    assertThat(cli.store.get(1)).map(Task::title).contains("Old reminder");
+    assertThat(cli.run("deleted").out()).isEqualTo("no deleted tasks are kept\n");
+  }
+
+  @Test
+  void deletedTasksListAsJsonAndCsvForScripts() {
+    cli.given("Old reminder");
+    cli.run("delete", "0");
+
+    assertThat(cli.run("deleted", "--format", "json").out()).startsWith("[\n{\"deleted_at\":\"2026-12-01T09:30:00.123Z\","
+        + "\"task\":{\"id\":0,\"title\":\"Old reminder\"");
+    assertThat(cli.run("deleted", "--format", "csv").out().lines())
+        .containsExactly("deleted_at,id,title,shortdesc,priority,done,done_at,created_at,updated_at,due,tags",
+            "2026-12-01T09:30:00.123Z,0,Old reminder,,0,false,,2026-12-01T09:30:00.123Z,2026-12-01T09:30:00.123Z,,");
+  }
 }

@@ -7,6 +7,7 @@ import dev.taskmanager.web.api.TasksApi;
 import dev.taskmanager.web.http.FormPosts;
 import dev.taskmanager.web.http.HttpException;
 import dev.taskmanager.web.http.StaticFiles;
+import dev.taskmanager.web.page.DeletedTasksPage;
 import dev.taskmanager.web.page.EditTaskPage;
 import dev.taskmanager.web.page.PageErrors;
 import dev.taskmanager.web.page.ResetPage;
@@ -50,8 +51,9 @@ public final class RouteTable {
   private final PathTemplateMatcher<Set<String>> methodsByTemplate;
 
   @Inject
-  RouteTable(TasksPage tasksPage, EditTaskPage editTaskPage, ResetPage resetPage, TasksApi tasksApi, TaskApi taskApi,
-      HealthApi health, StaticFiles files, PageErrors pageErrors, Problems problems, FormPosts formPosts) {
+  RouteTable(TasksPage tasksPage, EditTaskPage editTaskPage, DeletedTasksPage deletedPage, ResetPage resetPage,
+      TasksApi tasksApi, TaskApi taskApi, HealthApi health, StaticFiles files, PageErrors pageErrors, Problems problems,
+      FormPosts formPosts) {
     this.pageErrors = pageErrors;
     this.problems = problems;
     this.formPosts = formPosts;
@@ -64,6 +66,8 @@ public final class RouteTable {
         new Route("POST", "/tasks/{id}/delete", Kind.PAGE, editTaskPage::delete),
         new Route("POST", "/tasks/{id}/done", Kind.PAGE, tasksPage::complete),
         new Route("POST", "/tasks/{id}/reopen", Kind.PAGE, tasksPage::reopen),
+        new Route("POST", "/tasks/{id}/restore", Kind.PAGE, deletedPage::restore),
+        new Route("GET", "/deleted", Kind.PAGE, deletedPage::list),
         new Route("GET", "/reset", Kind.PAGE, resetPage::confirm),
         new Route("POST", "/reset", Kind.PAGE, resetPage::reset),
 
@@ -74,6 +78,8 @@ public final class RouteTable {
         new Route("GET", "/api/tasks/{id}", Kind.API, taskApi::get),
         new Route("PATCH", "/api/tasks/{id}", Kind.API, taskApi::update),
         new Route("DELETE", "/api/tasks/{id}", Kind.API, taskApi::delete),
+        new Route("POST", "/api/tasks/{id}/restore", Kind.API, taskApi::restore),
+        new Route("GET", "/api/deleted-tasks", Kind.API, tasksApi::deleted),
         new Route("GET", "/api/openapi.json", Kind.API, files.file("api/openapi.json", "application/json")),
         new Route("GET", "/health/live", Kind.API, health::live),
         new Route("GET", "/health/ready", Kind.API, health::ready),

@@ -12,6 +12,7 @@ import dev.taskmanager.core.usecase.GetTask;
 import dev.taskmanager.core.usecase.GetTaskStats;
 import dev.taskmanager.core.usecase.ListTasks;
 import dev.taskmanager.core.usecase.ResetTasks;
+import dev.taskmanager.core.usecase.RestoreTask;
 import dev.taskmanager.core.usecase.UpdateTask;
 import dev.taskmanager.web.api.JsonBodies;
 import dev.taskmanager.web.http.CsrfTokens;
@@ -70,11 +71,15 @@ public final class WebModule extends AbstractModule {
   }
 
   @Provides @Singleton DeleteTask deleteTask(TaskStore store) {
-    return new DeleteTask(store);
+    return new DeleteTask(store, clock);
   }
 
   @Provides @Singleton DeleteTasksByTitle deleteTasksByTitle(TaskStore store) {
-    return new DeleteTasksByTitle(store);
+    return new DeleteTasksByTitle(store, clock);
+  }
+
+  @Provides @Singleton RestoreTask restoreTask(TaskStore store) {
+    return new RestoreTask(store);
   }
 
   @Provides @Singleton ResetTasks resetTasks(TaskStore store) {

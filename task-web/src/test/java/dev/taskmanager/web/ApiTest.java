@@ -378,6 +378,24 @@ class ApiTest {
     return ids;
   }
 
+  @Test
+  void aDeletedTaskIsListedAndRestoredUnderItsId() throws Exception {
+    server.given("Oops", 5);
+
+    assertThat(server.json("DELETE", "/api/tasks/0", null).statusCode()).isEqualTo(204);
+    JsonNode deleted = JSON.readTree(server.get("/api/deleted-tasks").body()).get("items");
+    HttpResponse<String> restored = server.json("POST", "/api/tasks/0/restore", null);
+    HttpResponse<String> again = server.json("POST", "/api/tasks/0/restore", null);
+
+    assertThat(deleted).hasSize(1);
+    assertThat(deleted.get(0).get("task").get("title").asText()).isEqualTo("Oops");
+    assertThat(deleted.get(0).get("deleted_at").isTextual()).isTrue();
+    assertThat(restored.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(restored.body()).get("id").asLong()).isZero();
+    assertProblem(again, 404, "task-not-found");
+    assertThat(server.store.get(0)).isPresent();
+  }
+
   private static String encode(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }

@@ -163,7 +163,7 @@ class BrowserIT {
     type("#delete-title", "Water plants");
     click("form[action='/delete-by-title'] button[type=submit]");
 
-    assertThat(text(".flash")).isEqualTo("Deleted 3 tasks titled \"Water plants\"");
+    assertThat(text(".flash")).isEqualTo("Deleted 3 tasks titled \"Water plants\"; they can be restored from Deleted tasks for 7 days");
     assertThat(texts("td.title")).containsExactly("Call Ann");
   }
 
@@ -180,7 +180,7 @@ class BrowserIT {
     screenshot("reset-confirm-phone");
     click("form[action='/reset'] button[type=submit]");
 
-    assertThat(text(".flash")).isEqualTo("All tasks deleted; the next task gets id 0");
+    assertThat(text(".flash")).isEqualTo("All tasks deleted; the next task gets id 0. A reset cannot be undone: they cannot be restored");
     assertThat(text(".empty")).contains("No tasks yet");
   }
 
@@ -342,6 +342,28 @@ class BrowserIT {
     assertThat(value("#search")).isEqualTo("tag:home");
     assertThat(texts("td.title > a")).containsExactly("Pay rent", "Water plants");
     assertThat(texts("a.tag")).containsExactly("#home", "#home");
+  }
+
+  @Test
+  void undoBringsADeletedTaskBackAndTheDeletedPageRestoresToo() {
+    server.store.create(new TaskDraft("Keep"), NOW);
+    server.store.create(new TaskDraft("Oops", "", 5), NOW);
+
+    open("/");
+    click("form[action='/tasks/1/delete'] button");
+    assertThat(text(".flash")).isEqualTo("Task 1 deleted");
+    assertThat(texts("td.title > a")).containsExactly("Keep");
+    click(".flash-row form.undo button");
+    assertThat(text(".flash")).isEqualTo("Task 1 restored");
+    assertThat(texts("td.title > a")).containsExactly("Oops", "Keep");
+
+    click("form[action='/tasks/0/delete'] button");
+    click("a.deleted-link");
+    assertThat(texts("td.title")).containsExactly("Keep");
+    screenshot("deleted-desktop");
+    click("form[action='/tasks/0/restore'] button");
+    assertThat(text(".flash")).isEqualTo("Task 0 restored");
+    assertThat(text(".empty")).isEqualTo("No deleted tasks are kept.");
   }
 
   @Test

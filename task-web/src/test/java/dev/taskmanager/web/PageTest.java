@@ -124,6 +124,39 @@ class PageTest {
   }
 
   @Test
+  void aDeletedTaskComesBackWithUndoAndFromTheDeletedPage() {
+    server.given("Keep", 0);
+    server.given("Oops", 5);
+
+    server.postForm("/tasks/1/delete", Map.of("back", "/?q=sort:id"));
+    Document after = server.page("/?q=sort:id");
+    Element undo = after.selectFirst(".flash-row form.undo");
+    assertThat(undo.attr("action")).isEqualTo("/tasks/1/restore");
+    assertThat(after.select("td.title > a").eachText()).containsExactly("Keep");
+
+    HttpResponse<String> undone = server.postForm("/tasks/1/restore", Map.of("back", undo.selectFirst("[name=back]").val()));
+    assertThat(undone.headers().firstValue("Location")).hasValue("/?q=sort%3Aid");
+    Document restored = server.page("/?q=sort:id");
+    assertThat(restored.selectFirst(".flash").text()).isEqualTo("Task 1 restored");
+    assertThat(restored.select("td.title > a").eachText()).containsExactly("Keep", "Oops");
+
+    server.postForm("/tasks/0/delete", Map.of());
+    Document deleted = server.page("/deleted");
+    assertThat(deleted.select("td.title").eachText()).containsExactly("Keep");
+    server.postForm(deleted.selectFirst("form[action=/tasks/0/restore]").attr("action"), Map.of("back", "/deleted"));
+    assertThat(server.page("/deleted").selectFirst(".empty").text()).isEqualTo("No deleted tasks are kept.");
+    assertThat(server.store.count()).isEqualTo(2);
+  }
+
+  @Test
+  void restoringATaskThatIsNotKeptSaysSo() {
+    HttpResponse<String> response = server.postForm("/tasks/9/restore", Map.of());
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(Jsoup.parse(response.body()).text()).contains("Task 9 is not among the deleted tasks (they are kept 7 days)");
+  }
+
+  @Test
   void deleteByTitleSaysHowManyWent() {
     server.given("Same", 0);
     server.given("Same", 1);
@@ -131,7 +164,8 @@ class PageTest {
     server.given("Other", 3);
 
     server.postForm("/delete-by-title", Map.of("title", "Same"));
-    assertThat(server.page("/").selectFirst(".flash").text()).isEqualTo("Deleted 3 tasks titled \"Same\"");
+    assertThat(server.page("/").selectFirst(".flash").text()).isEqualTo(
+        "Deleted 3 tasks titled \"Same\"; they can be restored from Deleted tasks for 7 days");
 
     server.postForm("/delete-by-title", Map.of("title", "Same"));
     assertThat(server.page("/").selectFirst(".flash").text()).isEqualTo("No task is titled \"Same\"; nothing was deleted");
@@ -166,7 +200,8 @@ class PageTest {
 
     HttpResponse<String> confirmed = server.postForm("/reset", Map.of("confirm", "yes"));
     assertThat(confirmed.statusCode()).isEqualTo(303);
-    assertThat(server.page("/").selectFirst(".flash").text()).isEqualTo("All tasks deleted; the next task gets id 0");
+    assertThat(server.page("/").selectFirst(".flash").text()).isEqualTo(
+        "All tasks deleted; the next task gets id 0. A reset cannot be undone: they cannot be restored");
     assertThat(server.store.count()).isZero();
     assertThat(server.store.nextId()).isZero();
   }

@@ -1,6 +1,7 @@
 package dev.taskmanager.web;
 
 import dev.taskmanager.core.memory.InMemoryTaskStore;
+import dev.taskmanager.core.model.DeletedTask;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskDraft;
 import dev.taskmanager.core.model.TaskPatch;
@@ -64,12 +65,24 @@ final class SwitchableTaskStore implements TaskStore {
     return store().update(id, patch, now);
   }
 
-  @Override public Optional<Task> delete(long id) {
-    return store().delete(id);
+  @Override public Optional<Task> delete(long id, Instant now) {
+    return store().delete(id, now);
   }
 
-  @Override public long deleteByTitle(String title) {
-    return store().deleteByTitle(title);
+  @Override public long deleteByTitle(String title, Instant now) {
+    return store().deleteByTitle(title, now);
+  }
+
+  @Override public Optional<Task> restore(long id) {
+    return store().restore(id);
+  }
+
+  @Override public List<DeletedTask> deleted(int limit) {
+    return store().deleted(limit);
+  }
+
+  @Override public long purgeDeleted(Instant before) {
+    return store().purgeDeleted(before);
   }
 
   @Override public void reset() {

@@ -1,9 +1,11 @@
 package dev.taskmanager.cli.io;
 
+import dev.taskmanager.core.model.DeletedTask;
 import dev.taskmanager.core.model.Task;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The {@code csv} format (RFC 4180): a header {@code
@@ -26,23 +28,7 @@ public final class Csv {
     return new TaskWriter() {
       @Override
       public void write(Task task) throws IOException {
-        out.write(Long.toString(task.id()));
-        out.write(',');
-        out.write(field(task.title()));
-        out.write(',');
-        out.write(field(task.shortdesc()));
-        out.write(',');
-        out.write(Integer.toString(task.priority()));
-        out.write(',');
-        out.write(Boolean.toString(task.done()));
-        for (Instant time : new Instant[] {task.doneAt(), task.createdAt(), task.updatedAt()}) {
-          out.write(',');
-          out.write(time == null ? "" : time.toString());
-        }
-        out.write(',');
-        out.write(task.due() == null ? "" : task.due().toString());
-        out.write(',');
-        out.write(String.join(" ", task.tags()));
+        out.write(row(task));
         out.write('\n');
       }
 
@@ -51,6 +37,29 @@ public final class Csv {
         out.flush();
       }
     };
+  }
+
+  /** Deleted tasks: {@code deleted_at} first, then the columns of {@link #HEADER}. */
+  public static void writeDeleted(Writer out, List<DeletedTask> deleted) throws IOException {
+    out.write("deleted_at," + HEADER + "\n");
+    for (DeletedTask each : deleted) {
+      out.write(each.deletedAt() + "," + row(each.task()) + "\n");
+    }
+    out.flush();
+  }
+
+  private static String row(Task task) {
+    StringBuilder row = new StringBuilder()
+        .append(task.id()).append(',')
+        .append(field(task.title())).append(',')
+        .append(field(task.shortdesc())).append(',')
+        .append(task.priority()).append(',')
+        .append(task.done());
+    for (Instant time : new Instant[] {task.doneAt(), task.createdAt(), task.updatedAt()}) {
+      row.append(',').append(time == null ? "" : time.toString());
+    }
+    return row.append(',').append(task.due() == null ? "" : task.due().toString())
+        .append(',').append(String.join(" ", task.tags())).toString();
   }
 
   static String field(String value) {

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import dev.taskmanager.core.model.DeletedTask;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskInput;
 import dev.taskmanager.core.model.TaskRules;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The JSON formats: {@code json} is an array with one task object per line, {@code jsonl} one task
@@ -80,6 +82,23 @@ public final class Json {
       writeTask(generator, task);
       generator.writeRaw('\n');
     }
+  }
+
+  /** Deleted tasks as a {@code json} array: {@code {"deleted_at":…,"task":{…}}} per line. */
+  public static void writeDeleted(Writer out, List<DeletedTask> deleted) throws IOException {
+    JsonGenerator generator = FACTORY.createGenerator(out);
+    generator.setPrettyPrinter(new OneObjectPerLine());
+    generator.writeStartArray();
+    for (DeletedTask each : deleted) {
+      generator.writeStartObject();
+      generator.writeStringField("deleted_at", each.deletedAt().toString());
+      generator.writeFieldName("task");
+      writeTask(generator, each.task());
+      generator.writeEndObject();
+    }
+    generator.writeEndArray();
+    generator.writeRaw('\n');
+    generator.flush();
   }
 
   static void writeTask(JsonGenerator generator, Task task) throws IOException {

@@ -1,10 +1,14 @@
 package dev.taskmanager.cli.io;
 
+import dev.taskmanager.core.model.DeletedTask;
 import dev.taskmanager.core.model.Task;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The {@code table} format, for people: columns ID, PRI, DUE, TITLE, TAGS, DESCRIPTION fitted to the
@@ -22,6 +26,7 @@ public final class Table implements TaskWriter {
   private static final String RESET = "\u001b[0m";
   private static final int DUE_WIDTH = "2026-12-24!".length();
   private static final String DONE_MARK = "[x] ";
+  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
   /** Below this many columns for the title, tags and description, the title has them all. */
   private static final int NARROW = 30;
 
@@ -123,6 +128,12 @@ public final class Table implements TaskWriter {
         + fit("DESCRIPTION", descriptionWidth));
     out.write(colour ? BOLD + header + RESET : header);
     out.write('\n');
+  }
+
+  /** One deleted task on a line: its id, when it was deleted (to the minute, in the zone), its title. */
+  public static String deletedLine(DeletedTask deleted, ZoneId zone) {
+    String at = MINUTES.format(deleted.deletedAt().atZone(zone));
+    return padLeft(Long.toString(deleted.task().id()), 4) + GAP + at + GAP + flatten(deleted.task().title());
   }
 
   private static String titleOf(Task task) {

@@ -1,17 +1,19 @@
 package dev.taskmanager.core.memory;
 
+import dev.taskmanager.core.model.DeletedTask;
 import dev.taskmanager.core.model.SortBy;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskDraft;
 import dev.taskmanager.core.model.TaskPatch;
 import dev.taskmanager.core.port.TaskQuery;
 import dev.taskmanager.core.port.TaskStore;
+import dev.taskmanager.core.port.TaskStores;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
@@ -32,6 +34,8 @@ public final class InMemoryTaskStore implements TaskStore {
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private final Map<SortBy, NavigableSet<Task>> indexes = new EnumMap<>(SortBy.class);
   private final NavigableSet<Task> byId;
+  /** Deleted tasks, in the order they were deleted. */
+  private final List<DeletedTask> deleted = new ArrayList<>();
   private long sequence;
 
   /** An empty store whose first task gets id 0. */
@@ -116,22 +120,64 @@ public final class InMemoryTaskStore implements TaskStore {
   }
 
   @Override
-  public Optional<Task> delete(long id) {
+  public Optional<Task> delete(long id, Instant now) {
     return write(() -> {
       Task stored = findById(id);
       if (stored != null) {
         remove(stored);
+        deleted.add(new DeletedTask(stored, now));
       }
       return Optional.ofNullable(stored);
     });
   }
 
   @Override
-  public long deleteByTitle(String title) {
+  public long deleteByTitle(String title, Instant now) {
     return write(() -> {
       List<Task> matching = byId.stream().filter(task -> task.title().equals(title)).collect(Collectors.toList());
-      matching.forEach(this::remove);
+      for (Task task : matching) {
+        remove(task);
+        deleted.add(new DeletedTask(task, now));
+      }
       return (long) matching.size();
+    });
+  }
+
+  @Override
+  public Optional<Task> restore(long id) {
+    return write(() -> {
+      for (int i = deleted.size() - 1; i >= 0; i--) {
+        Task task = deleted.get(i).task();
+        if (task.id() == id) {
+          if (containsId(id)) {
+            throw TaskStores.idTakenSinceDeleted(id);
+          }
+          deleted.remove(i);
+          add(task);
+          return Optional.of(task);
+        }
+      }
+      return Optional.empty();
+    });
+  }
+
+  @Override
+  public List<DeletedTask> deleted(int limit) {
+    return read(() -> {
+      List<DeletedTask> latestFirst = new ArrayList<>(Math.min(limit, deleted.size()));
+      for (int i = deleted.size() - 1; i >= 0 && latestFirst.size() < limit; i--) {
+        latestFirst.add(deleted.get(i));
+      }
+      return latestFirst;
+    });
+  }
+
+  @Override
+  public long purgeDeleted(Instant before) {
+    return write(() -> {
+      int size = deleted.size();
+      deleted.removeIf(task -> task.deletedAt().isBefore(before));
+      return (long) (size - deleted.size());
     });
   }
 
@@ -139,6 +185,7 @@ public final class InMemoryTaskStore implements TaskStore {
   public void reset() {
     write(() -> {
       indexes.values().forEach(Set::clear);
+      deleted.clear();
       sequence = 0;
       return null;
     });

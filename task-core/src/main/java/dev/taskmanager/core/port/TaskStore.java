@@ -1,5 +1,6 @@
 package dev.taskmanager.core.port;
 
+import dev.taskmanager.core.model.DeletedTask;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskDraft;
 import dev.taskmanager.core.model.TaskPatch;
@@ -56,13 +57,31 @@ public interface TaskStore {
    */
   Optional<Task> update(long id, TaskPatch patch, Instant now);
 
-  /** Deletes the task with this id and returns it; empty when there was none. Its id stays used. */
-  Optional<Task> delete(long id);
+  /**
+   * Deletes the task with this id, keeping it aside as deleted at {@code now}, and returns it; empty
+   * when there was none. Its id stays used.
+   */
+  Optional<Task> delete(long id, Instant now);
 
-  /** Deletes every task whose title is exactly {@code title}; returns how many. */
-  long deleteByTitle(String title);
+  /** Deletes every task whose title is exactly {@code title}, keeping them aside; returns how many. */
+  long deleteByTitle(String title, Instant now);
 
-  /** Deletes every task and sets the sequence back to 0 (rule 4). */
+  /**
+   * Puts the most recently deleted task with this id back, as it was, and returns it; empty when no
+   * deleted task with this id is kept.
+   *
+   * @throws dev.taskmanager.core.model.InvalidTaskException when a stored task has the id (another
+   *     program, or an import, stored one since): the deleted one then stays aside
+   */
+  Optional<Task> restore(long id);
+
+  /** The deleted tasks kept aside, most recently deleted first, at most {@code limit}. */
+  List<DeletedTask> deleted(int limit);
+
+  /** Forgets the tasks deleted before {@code before}; returns how many. */
+  long purgeDeleted(Instant before);
+
+  /** Deletes every task, those kept aside too, and sets the sequence back to 0 (rule 4). */
   void reset();
 
   /** Which of these ids are stored. */

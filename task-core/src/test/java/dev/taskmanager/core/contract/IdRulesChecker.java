@@ -79,12 +79,12 @@ public final class IdRulesChecker {
       model.put(updated.id(), updated);
     } else if (operation instanceof StoreOperation.Delete delete && !model.isEmpty()) {
       Task target = pick(delete.pick());
-      assertThat(store.delete(target.id())).contains(target);
+      assertThat(store.delete(target.id(), NOW)).contains(target);
       forget(target.id());
     } else if (operation instanceof StoreOperation.DeleteByTitle byTitle) {
       List<Long> matching = model.values().stream().filter(task -> task.title().equals(byTitle.title()))
           .map(Task::id).collect(Collectors.toList());
-      assertThat(store.deleteByTitle(byTitle.title())).isEqualTo(matching.size());
+      assertThat(store.deleteByTitle(byTitle.title(), NOW)).isEqualTo(matching.size());
       matching.forEach(this::forget);
     } else if (operation instanceof StoreOperation.Reset) {
       store.reset();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.taskmanager.core.model.DeletedTask;
 import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.SortBy;
 import dev.taskmanager.core.model.Task;
@@ -19,6 +20,7 @@ import dev.taskmanager.core.query.TaskPage;
 import dev.taskmanager.core.usecase.CreateTask;
 import dev.taskmanager.core.usecase.ListTasks;
 import dev.taskmanager.core.usecase.UpdateTask;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -141,9 +143,9 @@ public abstract class TaskStoreContract extends TaskQueryContract {
     store.create(aTask().titled("first").build(), NOW);
     Task second = store.create(aTask().titled("second").build(), NOW);
     Task third = store.create(aTask().titled("third").build(), NOW);
-    store.delete(third.id());
-    store.delete(second.id());
-    store.deleteByTitle("first");
+    store.delete(third.id(), NOW);
+    store.delete(second.id(), NOW);
+    store.deleteByTitle("first", NOW);
 
     Task next = store.create(aTask().build(), NOW);
 
@@ -245,7 +247,7 @@ public abstract class TaskStoreContract extends TaskQueryContract {
     for (int i = 0; i < 5; i++) {
       store.create(aTask().build(), NOW);
     }
-    store.delete(2);
+    store.delete(2, NOW);
 
     store.importTasks(List.of(aTask().titled("back").storedAs(2)), false);
 
@@ -301,17 +303,86 @@ public abstract class TaskStoreContract extends TaskQueryContract {
     Task keep = store.create(aTask().titled("keep").build(), NOW);
     Task gone = store.create(aTask().titled("gone").build(), NOW);
 
-    assertThat(store.delete(gone.id())).contains(gone);
+    assertThat(store.delete(gone.id(), NOW)).contains(gone);
     assertThat(store.get(gone.id())).isEmpty();
     assertThat(store.get(keep.id())).contains(keep);
     assertThat(store.count()).isEqualTo(1);
   }
 
   @Test
+  void aDeletedTaskIsKeptAsideAndRestoredUnderItsIdAsItWas() {
+    Task kept = store.create(aTask().titled("Keep me").withPriority(4).build(), NOW);
+    Task done = store.update(kept.id(), TaskPatch.none().withDone(true).withTags(List.of("home")), NOW).orElseThrow();
+    store.create(aTask().build(), NOW);
+    Instant later = NOW.plusSeconds(60);
+
+    store.delete(kept.id(), later);
+
+    assertThat(store.get(kept.id())).isEmpty();
+    assertThat(store.deleted(10)).containsExactly(new DeletedTask(done, later));
+    assertThat(store.restore(kept.id())).contains(done);
+    assertThat(store.get(kept.id())).contains(done);
+    assertThat(store.deleted(10)).isEmpty();
+    assertThat(store.restore(kept.id())).describedAs("restored once").isEmpty();
+    assertThat(store.nextId()).describedAs("the sequence did not move back").isEqualTo(2);
+  }
+
+  @Test
+  void deletedTasksListMostRecentFirstUpToTheLimitAndArePurgedByAge() {
+    List<Task> tasks = createNumbered(4);
+    for (int i = 0; i < 4; i++) {
+      store.delete(tasks.get(i).id(), NOW.plusSeconds(i));
+    }
+    store.deleteByTitle("nobody has this title", NOW);
+
+    assertThat(store.deleted(3)).extracting(deleted -> deleted.task().id()).containsExactly(3L, 2L, 1L);
+    assertThat(store.purgeDeleted(NOW.plusSeconds(2))).isEqualTo(2);
+    assertThat(store.deleted(10)).extracting(deleted -> deleted.task().id()).containsExactly(3L, 2L);
+    assertThat(store.restore(0)).isEmpty();
+  }
+
+  @Test
+  void deleteByTitleKeepsEveryDeletedTaskAside() {
+    store.create(aTask().titled("Old reminder").build(), NOW);
+    store.create(aTask().titled("Other").build(), NOW);
+    store.create(aTask().titled("Old reminder").build(), NOW);
+
+    assertThat(store.deleteByTitle("Old reminder", NOW)).isEqualTo(2);
+
+    assertThat(store.deleted(10)).extracting(deleted -> deleted.task().id()).containsExactlyInAnyOrder(0L, 2L);
+    assertThat(store.restore(2)).map(Task::title).contains("Old reminder");
+    assertThat(store.count()).isEqualTo(2);
+  }
+
+  @Test
+  void aTaskStoredSinceUnderTheIdOfADeletedOneIsNeverOverwrittenByARestore() {
+    Task first = store.create(aTask().titled("first").build(), NOW);
+    store.delete(first.id(), NOW);
+    store.importTasks(List.of(new Task(first.id(), "imported since", "", 0)), false);
+
+    assertThatThrownBy(() -> store.restore(first.id()))
+        .isInstanceOf(InvalidTaskException.class)
+        .hasMessageStartingWith("id: 0 is used by a task stored since it was deleted");
+    assertThat(store.get(first.id())).map(Task::title).contains("imported since");
+    assertThat(store.deleted(10)).hasSize(1);
+  }
+
+  @Test
+  void resetForgetsTheDeletedTasksToo() {
+    Task task = store.create(aTask().build(), NOW);
+    store.delete(task.id(), NOW);
+
+    store.reset();
+
+    assertThat(store.deleted(10)).isEmpty();
+    assertThat(store.restore(task.id())).isEmpty();
+  }
+
+  @Test
   void deleteOfAnUnknownIdIsEmpty() {
     store.create(aTask().build(), NOW);
 
-    assertThat(store.delete(99)).isEmpty();
+    assertThat(store.delete(99, NOW)).isEmpty();
     assertThat(store.count()).isEqualTo(1);
   }
 
@@ -322,8 +393,8 @@ public abstract class TaskStoreContract extends TaskQueryContract {
     store.create(aTask().titled("buy milk").build(), NOW);
     store.create(aTask().titled("Buy milk and eggs").build(), NOW);
 
-    assertThat(store.deleteByTitle("Buy milk")).isEqualTo(2);
-    assertThat(store.deleteByTitle("Buy milk")).isZero();
+    assertThat(store.deleteByTitle("Buy milk", NOW)).isEqualTo(2);
+    assertThat(store.deleteByTitle("Buy milk", NOW)).isZero();
     assertThat(allById()).extracting(Task::title).containsExactly("buy milk", "Buy milk and eggs");
   }
 
@@ -333,8 +404,8 @@ public abstract class TaskStoreContract extends TaskQueryContract {
     store.create(aTask().titled("abc").build(), NOW);
     store.create(aTask().titled("a*").build(), NOW);
 
-    assertThat(store.deleteByTitle("a.c")).isEqualTo(1);
-    assertThat(store.deleteByTitle(".*")).isZero();
+    assertThat(store.deleteByTitle("a.c", NOW)).isEqualTo(1);
+    assertThat(store.deleteByTitle(".*", NOW)).isZero();
     assertThat(allById()).extracting(Task::title).containsExactly("abc", "a*");
   }
 
@@ -343,7 +414,7 @@ public abstract class TaskStoreContract extends TaskQueryContract {
     for (int i = 0; i < 4; i++) {
       store.create(aTask().build(), NOW);
     }
-    store.delete(0);
+    store.delete(0, NOW);
 
     assertThat(store.count()).isEqualTo(3);
     assertThat(store.nextId()).isEqualTo(4);
@@ -353,7 +424,7 @@ public abstract class TaskStoreContract extends TaskQueryContract {
   void existingIdsTellsWhichIdsAreStored() {
     store.create(aTask().build(), NOW);
     store.create(aTask().build(), NOW);
-    store.delete(0);
+    store.delete(0, NOW);
 
     assertThat(store.existingIds(List.of(0L, 1L, 2L, 1L))).containsExactly(1L);
     assertThat(store.existingIds(List.of())).isEmpty();
@@ -471,9 +542,9 @@ public abstract class TaskStoreContract extends TaskQueryContract {
       long lastSeen = seen.isEmpty() ? -1 : seen.get(seen.size() - 1).id();
       long notYetSeen = 39 - round[0] * 2L;
       if (notYetSeen > lastSeen) {
-        store.delete(notYetSeen).ifPresent(task -> deleted.add(task.id()));
+        store.delete(notYetSeen, NOW).ifPresent(task -> deleted.add(task.id()));
       }
-      page.tasks().stream().findFirst().ifPresent(alreadySeen -> store.delete(alreadySeen.id()));
+      page.tasks().stream().findFirst().ifPresent(alreadySeen -> store.delete(alreadySeen.id(), NOW));
       store.create(aTask().titled("created while walking").build(), NOW);
       store.create(aTask().titled("created while walking").build(), NOW);
       round[0]++;

@@ -1,6 +1,7 @@
 package dev.taskmanager.core.memory;
 
 import static dev.taskmanager.core.contract.TaskDraftBuilder.aTask;
+import static dev.taskmanager.core.contract.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskmanager.core.contract.TaskStoreContract;
@@ -31,7 +32,7 @@ class InMemoryTaskStoreTest extends TaskStoreContract {
   protected void anotherProgramDropsTheTasks() {
     long next = store.nextId();
     for (long id = 0; id < next; id++) {
-      store.delete(id);
+      store.delete(id, NOW);
     }
   }
 

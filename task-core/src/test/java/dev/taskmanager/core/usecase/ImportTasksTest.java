@@ -150,7 +150,7 @@ class ImportTasksTest {
   @Test
   void exportResetImportGivesBackTheSameData() {
     store.create(aTask().titled("émoji 🎉").describedAs("multi\nline").withPriority(1000).build(), NOW);
-    store.delete(0);
+    store.delete(0, NOW);
     store.create(aTask().titled("last").build(), NOW);
     List<Task> exported = new ExportTasks(store).export().collect(Collectors.toList());
     long nextId = store.nextId();

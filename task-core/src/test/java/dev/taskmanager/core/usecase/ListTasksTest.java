@@ -78,8 +78,8 @@ class ListTasksTest {
   @Test
   void goingBackNearTheStartShowsAFullFirstPage() {
     TaskPage second = list.list(request(5, list.list(request(5, null)).nextCursor()));
-    store.delete(0);
-    store.delete(1);
+    store.delete(0, NOW);
+    store.delete(1, NOW);
 
     TaskPage back = list.list(request(5, second.previousCursor()));
 
@@ -90,8 +90,8 @@ class ListTasksTest {
   @Test
   void aPageWhoseTasksWereAllDeletedStillLeadsBack() {
     TaskPage first = list.list(request(10, null));
-    store.delete(10);
-    store.delete(11);
+    store.delete(10, NOW);
+    store.delete(11, NOW);
 
     TaskPage empty = list.list(request(10, first.nextCursor()));
 

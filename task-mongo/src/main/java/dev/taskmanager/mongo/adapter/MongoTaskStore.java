@@ -5,7 +5,6 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Projections.include;
 import static com.mongodb.client.model.Sorts.descending;
 import static dev.taskmanager.mongo.adapter.TaskDocuments.ID;
-import static dev.taskmanager.mongo.adapter.TaskDocuments.TITLE;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -21,6 +20,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
+import dev.taskmanager.core.model.DeletedTask;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskDraft;
 import dev.taskmanager.core.model.TaskPatch;
@@ -66,11 +66,13 @@ public final class MongoTaskStore implements TaskStore {
   private final MongoCollection<Document> tasks;
   private final MongoCollection<Document> settings;
   private final IdSequence sequence;
+  private final DeletedTasks deleted;
 
   private MongoTaskStore(MongoDatabase database) {
     this.tasks = database.getCollection(TASKS);
     this.settings = database.getCollection(SETTINGS);
     this.sequence = new IdSequence(settings);
+    this.deleted = new DeletedTasks(database, tasks);
   }
 
   /**
@@ -84,6 +86,7 @@ public final class MongoTaskStore implements TaskStore {
     MongoTaskStore store = new MongoTaskStore(database);
     MongoFailures.translate("preparing the database " + database.getName(), () -> {
       TaskIndexes.ensure(store.tasks, store.settings);
+      store.deleted.ensureIndexes();
       store.sequence.seedIfMissing();
       TaskIndexes.fillMissingPriorities(store.tasks);
     });
@@ -167,15 +170,29 @@ public final class MongoTaskStore implements TaskStore {
   }
 
   @Override
-  public Optional<Task> delete(long id) {
-    return MongoFailures.translate("deleting a task",
-        () -> Optional.ofNullable(tasks.findOneAndDelete(eq(ID, id))).map(TaskDocuments::toTask));
+  public Optional<Task> delete(long id, Instant now) {
+    return MongoFailures.translate("deleting a task", () -> deleted.delete(id, now));
   }
 
   @Override
-  public long deleteByTitle(String title) {
+  public long deleteByTitle(String title, Instant now) {
     // An equality filter on a string: the title is compared, never read as a pattern or operator.
-    return MongoFailures.translate("deleting tasks by title", () -> tasks.deleteMany(eq(TITLE, title)).getDeletedCount());
+    return MongoFailures.translate("deleting tasks by title", () -> deleted.deleteByTitle(title, now));
+  }
+
+  @Override
+  public Optional<Task> restore(long id) {
+    return MongoFailures.translate("restoring a task", () -> deleted.restore(id));
+  }
+
+  @Override
+  public List<DeletedTask> deleted(int limit) {
+    return MongoFailures.translate("listing deleted tasks", () -> deleted.list(limit));
+  }
+
+  @Override
+  public long purgeDeleted(Instant before) {
+    return MongoFailures.translate("forgetting old deleted tasks", () -> deleted.purge(before));
   }
 
   @Override
@@ -184,6 +201,7 @@ public final class MongoTaskStore implements TaskStore {
       // Deleting the documents rather than dropping the collection keeps the unique index in place,
       // so no create or import can slip a duplicate in while it would be rebuilt.
       tasks.deleteMany(new Document());
+      deleted.clear();
       sequence.reset();
     });
   }

@@ -34,7 +34,7 @@ class EmbeddedMongoTest {
       TaskStore store = MongoTaskStore.open(client.getDatabase("TaskManager"));
       kept = store.create(aTask().titled("kept").describedAs("across restarts").withPriority(4).build(), NOW);
       store.create(aTask().titled("deleted").build(), NOW);
-      store.delete(1);
+      store.delete(1, NOW);
     }
 
     try (EmbeddedMongoServer server = EmbeddedServer.start(dataDir, 0); MongoClient client = TestServers.clientOf(server.uri())) {

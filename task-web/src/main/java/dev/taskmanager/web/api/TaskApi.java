@@ -6,6 +6,7 @@ import dev.taskmanager.core.model.TaskInput;
 import dev.taskmanager.core.model.TaskPatch;
 import dev.taskmanager.core.usecase.DeleteTask;
 import dev.taskmanager.core.usecase.GetTask;
+import dev.taskmanager.core.usecase.RestoreTask;
 import dev.taskmanager.core.usecase.UpdateTask;
 import dev.taskmanager.web.http.Requests;
 import io.undertow.server.HttpServerExchange;
@@ -23,9 +24,11 @@ public final class TaskApi {
   private final GetTask getTask;
   private final UpdateTask updateTask;
   private final DeleteTask deleteTask;
+  private final RestoreTask restoreTask;
 
   @Inject
-  TaskApi(ObjectMapper mapper, GetTask getTask, UpdateTask updateTask, DeleteTask deleteTask) {
+  TaskApi(ObjectMapper mapper, GetTask getTask, UpdateTask updateTask, DeleteTask deleteTask, RestoreTask restoreTask) {
+    this.restoreTask = restoreTask;
     this.mapper = mapper;
     this.bodies = new JsonBodies(mapper);
     this.getTask = getTask;
@@ -47,7 +50,13 @@ public final class TaskApi {
     JsonResponses.send(exchange, mapper, 200, TaskJson.of(updateTask.update(id, patch)));
   }
 
-  /** {@code DELETE /api/tasks/{id}}: 204. */
+  /** {@code POST /api/tasks/{id}/restore}: the deleted task back under its id; 200 with it. */
+  public void restore(HttpServerExchange exchange) throws Exception {
+    long id = id(exchange);
+    JsonResponses.send(exchange, mapper, 200, TaskJson.of(restoreTask.restore(id)));
+  }
+
+  /** {@code DELETE /api/tasks/{id}}: 204; the task is kept aside, to restore. */
   public void delete(HttpServerExchange exchange) throws Exception {
     long id = id(exchange);
     deleteTask.delete(id);

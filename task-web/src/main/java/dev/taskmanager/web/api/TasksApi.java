@@ -2,6 +2,7 @@ package dev.taskmanager.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.taskmanager.core.model.DeletedTask;
 import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskDraft;
@@ -13,6 +14,7 @@ import dev.taskmanager.core.usecase.CreateTask;
 import dev.taskmanager.core.usecase.DeleteTasksByTitle;
 import dev.taskmanager.core.usecase.ListTasks;
 import dev.taskmanager.core.usecase.ResetTasks;
+import dev.taskmanager.core.usecase.RestoreTask;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import jakarta.inject.Inject;
@@ -38,12 +40,14 @@ public final class TasksApi {
   private final CreateTask createTask;
   private final DeleteTasksByTitle deleteTasksByTitle;
   private final ResetTasks resetTasks;
+  private final RestoreTask restoreTask;
   private final Clock clock;
 
   @Inject
   TasksApi(ObjectMapper mapper, ListTasks listTasks, CreateTask createTask, DeleteTasksByTitle deleteTasksByTitle,
-      ResetTasks resetTasks, Clock clock) {
+      ResetTasks resetTasks, RestoreTask restoreTask, Clock clock) {
     this.mapper = mapper;
+    this.restoreTask = restoreTask;
     this.clock = clock;
     this.bodies = new JsonBodies(mapper);
     this.listTasks = listTasks;
@@ -63,6 +67,19 @@ public final class TasksApi {
     body.put("nextCursor", page.nextCursor());
     body.put("previousCursor", page.previousCursor());
     JsonResponses.send(exchange, mapper, 200, body);
+  }
+
+  /** {@code GET /api/deleted-tasks}: those that can be restored, most recently deleted first. */
+  public void deleted(HttpServerExchange exchange) throws Exception {
+    QueryParameters.of(exchange, Set.of());
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (DeletedTask deleted : restoreTask.deleted()) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("deleted_at", deleted.deletedAt().toString());
+      item.put("task", TaskJson.of(deleted.task()));
+      items.add(item);
+    }
+    JsonResponses.send(exchange, mapper, 200, Map.of("items", items));
   }
 
   /** {@code POST /api/tasks}: 201 with the task and its {@code Location}. */

@@ -28,17 +28,30 @@ public final class FlashMessages {
     this.clock = clock;
   }
 
+  /**
+   * A message and, after a delete, the id of the task its Undo button restores.
+   *
+   * @param undo the deleted task's id, or {@code null} when there is nothing to undo
+   */
+  public record Flash(String message, Long undo) {}
+
   /** Sets the message the next page shows. */
   public void set(HttpServerExchange exchange, String message) {
-    String text = Excerpts.shorten(message, MAX_MESSAGE_CHARS);
+    set(exchange, new Flash(message, null));
+  }
+
+  /** Sets the message, and what its Undo restores, that the next page shows. */
+  public void set(HttpServerExchange exchange, Flash flash) {
+    String text = Excerpts.shorten(flash.message(), MAX_MESSAGE_CHARS);
     long expires = clock.instant().getEpochSecond() + LIFETIME_SECONDS;
+    String undo = flash.undo() == null ? "" : flash.undo().toString();
     String payload = Base64.getUrlEncoder().withoutPadding()
-        .encodeToString((expires + ":" + text).getBytes(StandardCharsets.UTF_8));
+        .encodeToString((expires + ":" + undo + ":" + text).getBytes(StandardCharsets.UTF_8));
     exchange.setResponseCookie(cookie(exchange, payload + "." + signer.sign(PURPOSE, payload)).setMaxAge(LIFETIME_SECONDS));
   }
 
   /** The message left by the previous response, or {@code null}; it is shown once, then cleared. */
-  public String take(HttpServerExchange exchange) {
+  public Flash take(HttpServerExchange exchange) {
     Cookie cookie = exchange.getRequestCookie(COOKIE);
     if (cookie == null || cookie.getValue() == null || cookie.getValue().isEmpty()) {
       return null;
@@ -55,9 +68,13 @@ public final class FlashMessages {
     } catch (IllegalArgumentException notBase64) {
       return null;
     }
-    int colon = decoded.indexOf(':');
-    long expires = Long.parseLong(decoded.substring(0, colon));
-    return expires < clock.instant().getEpochSecond() ? null : decoded.substring(colon + 1);
+    // Signed by us, so well formed: expiry, the id to undo (or nothing), the message.
+    String[] parts = decoded.split(":", 3);
+    long expires = Long.parseLong(parts[0]);
+    if (expires < clock.instant().getEpochSecond()) {
+      return null;
+    }
+    return new Flash(parts[2], parts[1].isEmpty() ? null : Long.valueOf(parts[1]));
   }
 
   private static CookieImpl cookie(HttpServerExchange exchange, String value) {

@@ -1,5 +1,6 @@
 package dev.taskmanager.web.page;
 
+import dev.taskmanager.core.model.DeletedTask;
 import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskInput;
@@ -7,6 +8,7 @@ import dev.taskmanager.core.model.TaskPatch;
 import dev.taskmanager.core.usecase.DeleteTask;
 import dev.taskmanager.core.usecase.GetTask;
 import dev.taskmanager.core.usecase.UpdateTask;
+import dev.taskmanager.web.http.FlashMessages.Flash;
 import dev.taskmanager.web.http.FormData;
 import dev.taskmanager.web.http.Requests;
 import io.undertow.server.HttpServerExchange;
@@ -69,10 +71,10 @@ public final class EditTaskPage {
     pages.redirect(exchange, "/", "Task " + task.id() + " saved");
   }
 
-  /** {@code POST /tasks/{id}/delete}. */
+  /** {@code POST /tasks/{id}/delete}: kept aside, with Undo in the message; back to the listing. */
   public void delete(HttpServerExchange exchange) throws Exception {
     Task task = deleteTask.delete(id(exchange));
-    pages.redirect(exchange, "/", "Task " + task.id() + " deleted");
+    pages.redirect(exchange, TasksPage.back(exchange), new Flash("Task " + task.id() + " deleted", task.id()));
   }
 
   private void render(HttpServerExchange exchange, int status, Task task, TasksPage.Form form) throws Exception {
@@ -84,7 +86,8 @@ public final class EditTaskPage {
             "updated", describe(task.updatedAt())),
         "form", form.values,
         "errors", form.errors,
-        "limits", TasksPage.limits()));
+        "limits", TasksPage.limits(),
+        "keptDays", DeletedTask.KEPT.toDays()));
   }
 
   /** A time in the configured zone, to the minute; tasks of the tutorial app have none. */

@@ -29,8 +29,9 @@ final class Pages {
   void render(HttpServerExchange exchange, int status, String template, Map<String, ?> model) throws Exception {
     Map<String, Object> full = new HashMap<>(model);
     full.put("csrf", csrf.issue());
-    String message = flash.take(exchange);
-    full.put("flash", message == null ? "" : message);
+    FlashMessages.Flash message = flash.take(exchange);
+    full.put("flash", message == null ? "" : message.message());
+    full.put("flashUndo", message == null || message.undo() == null ? "" : message.undo().toString());
     ByteBuffer html = templates.render(template, full);
     exchange.setStatusCode(status);
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html; charset=UTF-8");
@@ -41,6 +42,11 @@ final class Pages {
 
   /** Post/redirect/get: a 303 to {@code location}, whose page then shows {@code message} once. */
   void redirect(HttpServerExchange exchange, String location, String message) {
+    redirect(exchange, location, new FlashMessages.Flash(message, null));
+  }
+
+  /** As {@link #redirect(HttpServerExchange, String, String)}, the message with an Undo button. */
+  void redirect(HttpServerExchange exchange, String location, FlashMessages.Flash message) {
     flash.set(exchange, message);
     exchange.setStatusCode(StatusCodes.SEE_OTHER);
     exchange.getResponseHeaders().put(Headers.LOCATION, location);

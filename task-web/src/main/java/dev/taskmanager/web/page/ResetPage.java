@@ -36,6 +36,6 @@ public final class ResetPage {
       return;
     }
     resetTasks.reset();
-    pages.redirect(exchange, "/", "All tasks deleted; the next task gets id 0");
+    pages.redirect(exchange, "/", "All tasks deleted; the next task gets id 0. A reset cannot be undone: they cannot be restored");
   }
 }

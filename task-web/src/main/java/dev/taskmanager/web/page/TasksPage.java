@@ -1,5 +1,6 @@
 package dev.taskmanager.web.page;
 
+import dev.taskmanager.core.model.DeletedTask;
 import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.SortBy;
 import dev.taskmanager.core.model.Task;
@@ -49,6 +50,8 @@ public final class TasksPage {
       Map.of("name", "Overdue", "q", "overdue"),
       Map.of("name", "Done", "q", "is:done"),
       Map.of("name", "All", "q", "is:any"));
+  /** Where deleted tasks are listed, to restore them. */
+  static final String DELETED_PATH = "/deleted";
   private static final Pattern SORT_TERM = Pattern.compile("(?i)(^|\\s)sort:\\S*");
 
   private final Pages pages;
@@ -129,7 +132,9 @@ public final class TasksPage {
         String shown = title.strip();
         pages.redirect(exchange, "/", deleted == 0
             ? "No task is titled \"" + shown + "\"; nothing was deleted"
-            : "Deleted " + deleted + (deleted == 1 ? " task" : " tasks") + " titled \"" + shown + "\"");
+            : "Deleted " + deleted + (deleted == 1 ? " task" : " tasks") + " titled \"" + shown + "\"; "
+                + (deleted == 1 ? "it" : "they") + " can be restored from Deleted tasks for "
+                + DeletedTask.KEPT.toDays() + " days");
         return;
       }
     } catch (InvalidTaskException invalid) {
