@@ -1,5 +1,6 @@
 package dev.taskmanager.cli;
 
+import dev.taskmanager.cli.store.OpenedStore;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.usecase.UpdateTask;
 import picocli.CommandLine.Command;
@@ -13,11 +14,11 @@ import picocli.CommandLine.Command;
         "  task done 7",
         "  task done 7 8 12"
     })
-final class DoneCommand extends StateCommand {
+final class DoneCommand extends EachIdCommand {
 
   @Override
-  Task change(UpdateTask updateTask, long id) {
-    return updateTask.complete(id);
+  Task change(OpenedStore store, long id) {
+    return new UpdateTask(store.tasks(), clock()).complete(id);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.taskmanager.cli;
 
+import dev.taskmanager.cli.store.OpenedStore;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.usecase.UpdateTask;
 import picocli.CommandLine.Command;
@@ -11,11 +12,11 @@ import picocli.CommandLine.Command;
     footer = {
         "  task reopen 7"
     })
-final class ReopenCommand extends StateCommand {
+final class ReopenCommand extends EachIdCommand {
 
   @Override
-  Task change(UpdateTask updateTask, long id) {
-    return updateTask.reopen(id);
+  Task change(OpenedStore store, long id) {
+    return new UpdateTask(store.tasks(), clock()).reopen(id);
   }
 
   @Override

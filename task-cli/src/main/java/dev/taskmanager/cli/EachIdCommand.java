@@ -4,16 +4,15 @@ import dev.taskmanager.cli.store.OpenedStore;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskNotFoundException;
 import dev.taskmanager.core.text.Excerpts;
-import dev.taskmanager.core.usecase.UpdateTask;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Parameters;
 
 /**
- * Completes or reopens tasks by id: each one found is changed and named on standard output, each
- * one missing is named on standard error and the exit code is then 3.
+ * Does one thing to each task given by id (complete, reopen, restore): each one found is named on
+ * standard output with what was done, each one missing on standard error, and the exit code is then 3.
  */
-abstract class StateCommand extends StoreCommand<Set<Long>> {
+abstract class EachIdCommand extends StoreCommand<Set<Long>> {
 
   @Parameters(paramLabel = "ID", arity = "1..*", description = "The ids of the tasks.")
   List<String> idTexts;
@@ -23,19 +22,22 @@ abstract class StateCommand extends StoreCommand<Set<Long>> {
     return TaskIds.parse(idTexts);
   }
 
-  /** The change, made by the use case; returns the task as stored. */
-  abstract Task change(UpdateTask updateTask, long id);
+  /**
+   * Does it to one task; returns the task as stored afterwards.
+   *
+   * @throws TaskNotFoundException when there is no such task
+   */
+  abstract Task change(OpenedStore store, long id);
 
   /** The word that says what happened: {@code done}, {@code reopened}. */
   abstract String done();
 
   @Override
   int run(OpenedStore store, Set<Long> ids) {
-    UpdateTask updateTask = new UpdateTask(store.tasks(), clock());
     int missing = 0;
     for (long id : ids) {
       try {
-        Task task = change(updateTask, id);
+        Task task = change(store, id);
         out().println(done() + " " + task.id() + ": " + Excerpts.oneLine(task.title()));
       } catch (TaskNotFoundException notFound) {
         err().println("task: " + notFound.getMessage());
