@@ -1,6 +1,7 @@
 package dev.taskmanager.cli;
 
 import com.google.inject.Inject;
+import dev.taskmanager.cli.io.Csv;
 import dev.taskmanager.cli.io.FileFormat;
 import dev.taskmanager.cli.io.TaskWriter;
 import dev.taskmanager.cli.store.OpenedStore;
@@ -20,13 +21,16 @@ import picocli.CommandLine.Option;
 @Command(name = "export", description = {
     "Writes every task, in order of id, to standard output or a file.",
     "",
-    "json: an array of {\"id\":N,\"title\":\"…\",\"shortdesc\":\"…\",\"priority\":N}, one object per line. "
-        + "jsonl: one such object per line. csv: the header id,title,shortdesc,priority, then RFC 4180 rows. "
-        + "UTF-8, lines end with LF. A file is written whole or not at all. 'task import' reads all three."},
+    "json: an array of task objects ({\"id\":N,\"title\":\"…\",\"shortdesc\":\"…\",\"priority\":N,\"done\":…, "
+        + "\"done_at\":…,\"created_at\":…,\"updated_at\":…,\"due\":…,\"tags\":[…]}), one per line. jsonl: one "
+        + "such object per line. csv: the header " + Csv.HEADER + ", then RFC 4180 rows. taskwarrior: what "
+        + "Taskwarrior's task import reads (due days as midnight in --timezone). UTF-8, lines end with LF. A file "
+        + "is written whole or not at all. 'task import' reads them all."},
     footer = {
         "  task export > tasks.json",
         "  task export --format csv --output tasks.csv",
-        "  task export --output backup.jsonl     # format from the extension"
+        "  task export --output backup.jsonl     # format from the extension",
+        "  task export --format taskwarrior > tw.json && /usr/bin/task import tw.json"
     })
 final class ExportCommand extends StoreCommand<FileFormat> {
 
@@ -34,7 +38,7 @@ final class ExportCommand extends StoreCommand<FileFormat> {
   Path output;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-      description = "json, jsonl or csv (default: from FILE's extension, else json).")
+      description = "json, jsonl, csv or taskwarrior (default: from FILE's extension, else json).")
   FileFormat format;
 
   @Inject
@@ -52,7 +56,7 @@ final class ExportCommand extends StoreCommand<FileFormat> {
   @Override
   int run(OpenedStore store, FileFormat fileFormat) throws IOException {
     if (output == null) {
-      write(store, fileFormat.writer(out()), Progress.NONE);
+      write(store, fileFormat.writer(out(), root.zone()), Progress.NONE);
       return ExitCodes.OK;
     }
     Path absolute = output.toAbsolutePath();
@@ -66,7 +70,7 @@ final class ExportCommand extends StoreCommand<FileFormat> {
       long count;
       try (Writer file = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
           Progress progress = Progress.start(terminal, "Exporting", store.tasks().count(), " tasks", 1)) {
-        count = write(store, fileFormat.writer(file), progress);
+        count = write(store, fileFormat.writer(file, root.zone()), progress);
       }
       // Whole or nothing: a failed export never leaves half a file under the real name.
       Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

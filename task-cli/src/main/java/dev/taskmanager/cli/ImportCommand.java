@@ -26,7 +26,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", description = {
-    "Adds tasks from a json, jsonl or csv file, keeping their ids.",
+    "Adds tasks from a json, jsonl or csv file, keeping their ids; or from Taskwarrior's export.",
+    "",
+    "--format taskwarrior reads what Taskwarrior's task export writes (give the format: its files "
+        + "end in .json too): the tasks get the next ids; pending and waiting tasks are open, completed ones "
+        + "done, deleted and recurring ones left out and counted; H, M, L priorities are 3, 2, 1; annotations "
+        + "make the description, a project one more tag, a due time the day it falls on in --timezone.",
     "",
     "Reads what 'task export' writes. New tasks then get ids after the largest. The whole input is "
         + "checked first: if any record is bad, each problem is reported with its line (and record number) "
@@ -36,7 +41,8 @@ import picocli.CommandLine.Parameters;
         "  task import tasks.json",
         "  task import tasks.csv --dry-run",
         "  task export | task import - --format json --on-conflict skip",
-        "  task import backup.jsonl --on-conflict replace"
+        "  task import backup.jsonl --on-conflict replace",
+        "  /usr/bin/task export > tw.json && task import tw.json --format taskwarrior"
     })
 final class ImportCommand extends StoreCommand<ReadResult> {
 
@@ -53,7 +59,8 @@ final class ImportCommand extends StoreCommand<ReadResult> {
   String file;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-      description = "json, jsonl or csv (default: from the file's extension: .json, .jsonl/.ndjson, .csv).")
+      description = "json, jsonl, csv or taskwarrior (default: from the file's extension: .json, .jsonl/.ndjson, "
+          + ".csv).")
   FileFormat format;
 
   @Option(names = "--dry-run", description = "Check everything and say what would happen; write nothing.")
@@ -88,7 +95,8 @@ final class ImportCommand extends StoreCommand<ReadResult> {
   int run(OpenedStore store, ReadResult read) {
     List<Problem> problems = new ArrayList<>();
     read.problems().forEach(problem -> problems.add(new Problem(problem.line(), problem.column(), problem.message())));
-    List<ImportRecord> records = read.records().stream().map(RawRecord::content).collect(Collectors.toList());
+    List<RawRecord> raw = assignsIds() ? numbered(read.records(), store.tasks().nextId()) : read.records();
+    List<ImportRecord> records = raw.stream().map(RawRecord::content).collect(Collectors.toList());
     ImportResult result = null;
     long badRecords = 0;
     try {
@@ -97,8 +105,8 @@ final class ImportCommand extends StoreCommand<ReadResult> {
       result = new ImportTasks(store.tasks()).importTasks(records, onConflict, dryRun || !problems.isEmpty());
     } catch (InvalidImportException refused) {
       for (RecordViolation violation : refused.violations()) {
-        RawRecord record = read.records().get(violation.index());
-        problems.add(new Problem(record.line(), record.column(), violation.message()));
+        RawRecord record = raw.get(violation.index());
+        problems.add(new Problem(record.line(), record.column(), violation.message(record.number())));
       }
       badRecords = refused.violations().stream().mapToInt(RecordViolation::index).distinct().count();
     }
@@ -108,10 +116,28 @@ final class ImportCommand extends StoreCommand<ReadResult> {
     int total = read.records().size();
     String counts = "added " + result.added() + ", replaced " + result.replaced() + ", skipped " + result.skipped();
     long imported = result.added() + result.replaced();
+    String left = read.left() == 0 ? "" : "; left out " + read.left() + " deleted or recurring Taskwarrior "
+        + (read.left() == 1 ? "task" : "tasks");
     out().println(dryRun
-        ? "dry run: would import " + imported + " of " + total + " tasks (" + counts + "); nothing was written"
-        : "imported " + imported + " of " + total + " tasks (" + counts + ")");
+        ? "dry run: would import " + imported + " of " + total + " tasks (" + counts + ")" + left
+            + "; nothing was written"
+        : "imported " + imported + " of " + total + " tasks (" + counts + ")" + left);
     return ExitCodes.OK;
+  }
+
+  /** Whether the records come without ids, as Taskwarrior's do. */
+  private boolean assignsIds() {
+    return (format != null ? format : formatOfName()).assignsIds();
+  }
+
+  /** The records with the ids the store would give them next, in order. */
+  private static List<RawRecord> numbered(List<RawRecord> records, long nextId) {
+    List<RawRecord> numbered = new ArrayList<>(records.size());
+    long id = nextId;
+    for (RawRecord record : records) {
+      numbered.add(record.withId(Long.toString(id++)));
+    }
+    return numbered;
   }
 
   /** Prints every problem in the order of the input, and says how many records they spoil. */
@@ -140,10 +166,10 @@ final class ImportCommand extends StoreCommand<ReadResult> {
     InputStream bounded = new BoundedInput(in);
     try {
       if (size < PROGRESS_FROM_BYTES) {
-        return chosen.reader().read(bounded);
+        return chosen.reader(root.zone()).read(bounded);
       }
       try (Progress progress = Progress.start(terminal, "Reading", size, " KiB", 1024)) {
-        return chosen.reader().read(new Counting(bounded, progress));
+        return chosen.reader(root.zone()).read(new Counting(bounded, progress));
       }
     } catch (InputTooLargeException tooLarge) {
       throw tooLarge((file.equals("-") ? "the input" : file) + " is larger than " + MAX_INPUT_BYTES / (1024 * 1024)

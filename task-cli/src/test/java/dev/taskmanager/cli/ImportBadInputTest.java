@@ -34,6 +34,30 @@ class ImportBadInputTest {
   }
 
   @Test
+  void aTaskwarriorExportIsCheckedLikeAnyInputNamingTheRecordsOfTheFile() throws IOException {
+    Path file = write("tw.json", "[\n"
+        + "{\"description\":\"gone\",\"status\":\"deleted\"},\n"
+        + "{\"description\":\"" + "x".repeat(201) + "\",\"status\":\"pending\"},\n"
+        + "{\"description\":\"ok\",\"status\":\"someday\",\"priority\":\"X\",\"due\":\"tomorrow\"},\n"
+        + "{\"description\":\"ok\",\"status\":\"pending\",\"tags\":[\"no way\"]}\n"
+        + "]");
+
+    Result result = cli.run("import", file.toString(), "--format", "taskwarrior");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.errLines()).containsExactly(
+        "task: " + file + ":3: record 2: title: is 201 characters long; " + TITLE_ACCEPTED,
+        "task: " + file + ":4: record 3: priority: \"X\" is not a Taskwarrior priority; accepted: H, M, L, or none",
+        "task: " + file + ":4: record 3: due: \"tomorrow\" is not a Taskwarrior time; accepted: a time as 20261224T093000Z",
+        "task: " + file + ":4: record 3: status: \"someday\" is not a Taskwarrior status; accepted: pending, waiting,"
+            + " completed, deleted or recurring",
+        "task: " + file + ":5: record 4: tags: holds the tag \"no way\", which has characters a tag cannot have;"
+            + " accepted: at most 20 tags, each 1 to 32 characters of letters a-z, digits, - and _ (upper case is lowered)",
+        "task: nothing imported: 5 problems in 3 of 3 records");
+    assertUnchanged();
+  }
+
+  @Test
   void malformedJsonIsReportedWithLineAndColumn() throws IOException {
     Path file = write("tasks.json", "[\n{\"id\": 1, \"title\": \"a\"},\n{\"id\": 2 \"title\": \"b\"}\n]");
 

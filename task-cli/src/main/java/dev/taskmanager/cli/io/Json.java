@@ -133,7 +133,7 @@ public final class Json {
   }
 
   /** Compact objects, each on its own line of the array, so files diff and grep well. */
-  private static final class OneObjectPerLine implements PrettyPrinter {
+  static final class OneObjectPerLine implements PrettyPrinter {
     /** Arrays open: 1 in the outer one, more in a task's tags, which stay on its line. */
     private int depth;
 

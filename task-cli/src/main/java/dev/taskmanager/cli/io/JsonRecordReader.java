@@ -28,10 +28,21 @@ final class JsonRecordReader implements RecordReader {
   static final String FIELDS = "id, title, shortdesc, priority, done, done_at, created_at, updated_at, due and tags";
   private static final String OBJECT_ACCEPTED = "a JSON object with " + FIELDS;
 
+  /** Reads one object at the parser's current token as a record; {@code null} to leave it out. */
+  interface Objects {
+    RawRecord read(JsonParser parser, int number) throws IOException;
+  }
+
   private final boolean lines;
+  private final Objects objects;
 
   JsonRecordReader(boolean lines) {
+    this(lines, JsonRecordReader::readRecord);
+  }
+
+  JsonRecordReader(boolean lines, Objects objects) {
     this.lines = lines;
+    this.objects = objects;
   }
 
   @Override
@@ -42,6 +53,7 @@ final class JsonRecordReader implements RecordReader {
   private ReadResult readArray(InputStream in) throws IOException {
     List<RawRecord> records = new ArrayList<>();
     List<InputProblem> problems = new ArrayList<>();
+    int left = 0;
     try (JsonParser parser = Json.FACTORY.createParser(Utf8.strictReader(in))) {
       try {
         JsonToken token = parser.nextToken();
@@ -55,8 +67,14 @@ final class JsonRecordReader implements RecordReader {
               + ", not an array; accepted: a JSON array of task objects (or --format jsonl: one object per line)"));
           return new ReadResult(records, problems);
         }
+        int number = 0;
         while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-          records.add(readRecord(parser, records.size() + 1));
+          RawRecord record = objects.read(parser, ++number);
+          if (record == null) {
+            left++;
+          } else {
+            records.add(record);
+          }
         }
         token = parser.nextToken();
         if (token != null) {
@@ -68,12 +86,13 @@ final class JsonRecordReader implements RecordReader {
         problems.add(problem(parser, invalid));
       }
     }
-    return new ReadResult(records, problems);
+    return new ReadResult(records, problems, left);
   }
 
   private ReadResult readLines(InputStream in) throws IOException {
     List<RawRecord> records = new ArrayList<>();
     List<InputProblem> problems = new ArrayList<>();
+    int left = 0;
     Reader reader = Utf8.strictReader(in);
     long lineNumber = 0;
     int number = 0;
@@ -101,7 +120,12 @@ final class JsonRecordReader implements RecordReader {
       try (JsonParser parser = Json.FACTORY.createParser(line)) {
         try {
           parser.nextToken();
-          records.add(readRecord(parser, number).at(lineNumber));
+          RawRecord record = objects.read(parser, number);
+          if (record == null) {
+            left++;
+          } else {
+            records.add(record.at(lineNumber));
+          }
           if (parser.nextToken() != null) {
             problems.add(new InputProblem(lineNumber, parser.currentTokenLocation().getColumnNr(),
                 "record " + number + ": more than one JSON value on the line; accepted: one task object per line"));
@@ -116,7 +140,7 @@ final class JsonRecordReader implements RecordReader {
     if (lineNumber == 0 && problems.isEmpty()) {
       problems.add(new InputProblem(1, 0, "the input is empty; accepted: one JSON task object per line"));
     }
-    return new ReadResult(records, problems);
+    return new ReadResult(records, problems, left);
   }
 
   /** The next line without its end (LF or CRLF), or {@code null} at the end of the input. */
@@ -141,7 +165,7 @@ final class JsonRecordReader implements RecordReader {
   }
 
   /** Reads the value at the parser's current token as a record, leaving the parser on its last token. */
-  private static RawRecord readRecord(JsonParser parser, int number) throws IOException {
+  static RawRecord readRecord(JsonParser parser, int number) throws IOException {
     long line = parser.currentTokenLocation().getLineNr();
     JsonToken token = parser.currentToken();
     if (token != JsonToken.START_OBJECT) {

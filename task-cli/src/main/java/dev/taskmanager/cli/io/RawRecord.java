@@ -58,6 +58,11 @@ public record RawRecord(int number, long line, long column, String id, String ti
     return new RawRecord(number, otherLine, column, id, title, shortdesc, priority, newer, shapeProblems, readable);
   }
 
+  /** The same record under an id given to it: formats without ids of ours get the next ones. */
+  public RawRecord withId(String newId) {
+    return new RawRecord(number, line, column, newId, title, shortdesc, priority, newer, shapeProblems, readable);
+  }
+
   /** The record as the core checks it. */
   public ImportRecord content() {
     TaskInput fields = new TaskInput(title, shortdesc, priority, shapeProblems);

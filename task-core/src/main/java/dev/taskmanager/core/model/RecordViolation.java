@@ -18,7 +18,15 @@ public record RecordViolation(int index, Violation violation) {
    * {@code record 4: is a JSON array; accepted: a JSON object} for the record as a whole.
    */
   public String message() {
-    return "record " + number() + ": " + (violation.field().equals(ImportRecord.WHOLE_RECORD)
+    return message(number());
+  }
+
+  /**
+   * As {@link #message()}, for a record numbered otherwise in its file: an adapter that leaves some
+   * records out of the import (Taskwarrior's deleted tasks) counts those too.
+   */
+  public String message(int recordNumber) {
+    return "record " + recordNumber + ": " + (violation.field().equals(ImportRecord.WHOLE_RECORD)
         ? violation.problem() + "; accepted: " + violation.accepted()
         : violation.message());
   }
