@@ -610,7 +610,8 @@ for size in $sizes; do
       # A form as a browser has it: the token from the page; the page sets no cookie, but send any.
       csrf=
       if curl -fsS --max-time 10 -c "$work/cookies" -o "$work/form.html" "${web_url[$b]}/" 2>"$work/curl.err"; then
-        csrf=$(sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' "$work/form.html" | head -1)
+        # The first token of the page (every form on it has one); sed stops there, so no pipe breaks.
+        csrf=$(sed -n '/name="csrf"/{s/.*name="csrf" value="\([^"]*\)".*/\1/p;q}' "$work/form.html")
       fi
       if [ -z "$csrf" ]; then
         mark_failed "$b" "$size" "no form token" "GET / for the form's CSRF token: $(cat "$work/curl.err")"

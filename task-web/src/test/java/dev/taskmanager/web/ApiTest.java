@@ -384,12 +384,14 @@ class ApiTest {
 
     assertThat(server.json("DELETE", "/api/tasks/0", null).statusCode()).isEqualTo(204);
     JsonNode deleted = JSON.readTree(server.get("/api/deleted-tasks").body()).get("items");
-    HttpResponse<String> restored = server.json("POST", "/api/tasks/0/restore", null);
-    HttpResponse<String> again = server.json("POST", "/api/tasks/0/restore", null);
+    HttpResponse<String> withoutBody = server.json("POST", "/api/tasks/0/restore", null);
+    HttpResponse<String> restored = server.json("POST", "/api/tasks/0/restore", "{}");
+    HttpResponse<String> again = server.json("POST", "/api/tasks/0/restore", "{}");
 
     assertThat(deleted).hasSize(1);
     assertThat(deleted.get(0).get("task").get("title").asText()).isEqualTo("Oops");
     assertThat(deleted.get(0).get("deleted_at").isTextual()).isTrue();
+    assertThat(withoutBody.statusCode()).describedAs("a JSON body, which no other site can send").isEqualTo(400);
     assertThat(restored.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(restored.body()).get("id").asLong()).isZero();
     assertProblem(again, 404, "task-not-found");

@@ -8,11 +8,13 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import dev.taskmanager.core.model.SortBy;
 import dev.taskmanager.core.model.Task;
+import dev.taskmanager.core.model.TaskDraft;
 import dev.taskmanager.core.model.TaskPatch;
 import dev.taskmanager.core.port.TaskQuery.Position;
 import dev.taskmanager.core.port.TaskQuery;
 import dev.taskmanager.core.query.TaskFilter;
 import dev.taskmanager.mongo.testing.InMemoryMongoServer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
@@ -97,6 +99,45 @@ class TutorialDataCompatibilityTest {
     Document stored = tasks.find(new Document("id", 6)).first();
     assertThat(stored.getString("title")).isEqualTo("Tagged and renamed");
     assertThat(stored.getList("tags", String.class)).containsExactly("home");
+  }
+
+  @Test
+  void theTutorialsQueriesStillListAndEditATaskWithTheNewFieldsAndKeepThem() {
+    MongoTaskStore store = MongoTaskStore.open(database);
+    Task created = store.create(new TaskDraft("Plan trip", "by train", 4, LocalDate.of(2027, 1, 5),
+        List.of("travel")), NOW);
+    store.update(created.id(), TaskPatch.none().withDone(true), NOW);
+
+    // The tutorial lists with find() and reads its four fields by name, with their types.
+    Document listed = tasks.find(new Document("id", created.id())).first();
+    assertThat(listed.get("title")).isEqualTo("Plan trip");
+    assertThat(listed.get("shortdesc")).isEqualTo("by train");
+    assertThat(listed.get("priority")).isEqualTo(4);
+    assertThat(((Number) listed.get("id")).longValue()).isEqualTo(created.id());
+    // Its edit form sets those three and nothing else.
+    tasks.updateOne(new Document("id", created.id()), new Document("$set",
+        new Document("title", "Plan the trip").append("shortdesc", "by train").append("priority", 6)));
+
+    Task read = store.get(created.id()).orElseThrow();
+    assertThat(read.title()).isEqualTo("Plan the trip");
+    assertThat(read.priority()).isEqualTo(6);
+    assertThat(read.due()).isEqualTo(LocalDate.of(2027, 1, 5));
+    assertThat(read.tags()).containsExactly("travel");
+    assertThat(read.done()).isTrue();
+  }
+
+  @Test
+  void aTaskTheTutorialWritesReadsAsOpenUndatedUntaggedOfUnknownAge() {
+    MongoTaskStore store = MongoTaskStore.open(database);
+
+    Task pay = store.get(3).orElseThrow();
+
+    assertThat(pay.done()).isFalse();
+    assertThat(pay.due()).isNull();
+    assertThat(pay.tags()).isEmpty();
+    assertThat(pay.createdAt()).isNull();
+    assertThat(store.find(new TaskQuery(TaskFilter.OPEN, SortBy.DUE, false, null, 10)))
+        .extracting(Task::id).contains(3L);
   }
 
   @Test

@@ -2,8 +2,11 @@ package dev.taskmanager.web.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.TaskInput;
 import dev.taskmanager.core.model.TaskPatch;
+import dev.taskmanager.core.model.Violation;
+import dev.taskmanager.core.text.Excerpts;
 import dev.taskmanager.core.usecase.DeleteTask;
 import dev.taskmanager.core.usecase.GetTask;
 import dev.taskmanager.core.usecase.RestoreTask;
@@ -50,9 +53,19 @@ public final class TaskApi {
     JsonResponses.send(exchange, mapper, 200, TaskJson.of(updateTask.update(id, patch)));
   }
 
-  /** {@code POST /api/tasks/{id}/restore}: the deleted task back under its id; 200 with it. */
+  /**
+   * {@code POST /api/tasks/{id}/restore} with the JSON object {@code {}}: the deleted task back
+   * under its id; 200 with it. The JSON body, as for a reset, is what no other site's page can send
+   * without CORS, which this API never allows.
+   */
   public void restore(HttpServerExchange exchange) throws Exception {
     long id = id(exchange);
+    ObjectNode body = bodies.readObject(exchange, Set.of("application/json"));
+    if (!body.isEmpty()) {
+      String field = body.fieldNames().next();
+      throw new InvalidTaskException(new Violation(Excerpts.oneLine(field), "is not a field of a restore",
+          "the empty JSON object {}"));
+    }
     JsonResponses.send(exchange, mapper, 200, TaskJson.of(restoreTask.restore(id)));
   }
 
