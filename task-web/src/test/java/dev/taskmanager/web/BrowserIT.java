@@ -324,7 +324,7 @@ class BrowserIT {
 
     open("/");
     assertThat(texts("td.due")).first().asString().endsWithIgnoringCase("Overdue");
-    click("form[action='/tasks/0/done'] button");
+    click("button[formaction='/tasks/0/done']");
     assertThat(text(".flash")).isEqualTo("Task 0 done");
     assertThat(texts("td.title > a")).containsExactly("Water plants");
 
@@ -332,7 +332,7 @@ class BrowserIT {
     assertThat(text("nav.views a[aria-current=page]")).isEqualTo("Done");
     assertThat(texts("td.title > a")).containsExactly("Pay rent");
     assertThat(texts("td.title .badge")).containsExactly("DONE");
-    click("form[action='/tasks/0/reopen'] button");
+    click("button[formaction='/tasks/0/reopen']");
     assertThat(text(".flash")).isEqualTo("Task 0 reopened");
     assertThat(value("#search")).isEqualTo("is:done");
     assertThat(browser.findElements(By.cssSelector("tbody tr"))).isEmpty();
@@ -350,14 +350,14 @@ class BrowserIT {
     server.store.create(new TaskDraft("Oops", "", 5), NOW);
 
     open("/");
-    click("form[action='/tasks/1/delete'] button");
+    click("button[formaction='/tasks/1/delete']");
     assertThat(text(".flash")).isEqualTo("Task 1 deleted");
     assertThat(texts("td.title > a")).containsExactly("Keep");
     click(".flash-row form.undo button");
     assertThat(text(".flash")).isEqualTo("Task 1 restored");
     assertThat(texts("td.title > a")).containsExactly("Oops", "Keep");
 
-    click("form[action='/tasks/0/delete'] button");
+    click("button[formaction='/tasks/0/delete']");
     click("a.deleted-link");
     assertThat(texts("td.title")).containsExactly("Keep");
     screenshot("deleted-desktop");

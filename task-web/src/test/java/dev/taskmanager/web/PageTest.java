@@ -287,10 +287,12 @@ class PageTest {
     server.given("Pay rent", 1);
     server.given("Water plants", 2);
     Document open = server.page("/?q=sort:id");
-    Element done = open.selectFirst("form[action=/tasks/0/done]");
-    assertThat(done.selectFirst("button").text()).isEqualTo("Done");
+    Element done = open.selectFirst("button[formaction=/tasks/0/done]");
+    assertThat(done.text()).isEqualTo("Done");
+    Element rows = open.getElementById(done.attr("form"));
+    assertThat(rows.selectFirst("[name=csrf]")).describedAs("the token, once for every row").isNotNull();
 
-    HttpResponse<String> completed = server.postForm("/tasks/0/done", Map.of("back", done.selectFirst("[name=back]").val()));
+    HttpResponse<String> completed = server.postForm("/tasks/0/done", Map.of("back", rows.selectFirst("[name=back]").val()));
 
     assertThat(completed.statusCode()).isEqualTo(303);
     assertThat(completed.headers().firstValue("Location")).hasValue("/?q=sort%3Aid");
