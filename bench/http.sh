@@ -603,7 +603,7 @@ for size in $sizes; do
         continue
       fi
       figures[$b.page_bytes]=$(wc -c <"$work/page-$b.html")
-      figures[$b.page_rows]=$(grep -c 'data-label="ID"' "$work/page-$b.html" || true)
+      figures[$b.page_rows]=$(grep -c 'aria-label="Edit task ' "$work/page-$b.html" || true)
     done
     for b in "${builds[@]}"; do
       web_up "$b" "$size" "before GET / for the form" || continue

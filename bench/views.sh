@@ -89,7 +89,7 @@ for size in 1000 100000; do
   for view in $views; do
     url="http://127.0.0.1:$port${view_path[$view]}"
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200 ] || { echo "views.sh: $url is not 200" >&2; exit 1; }
-    rows[$view.$size]=$(curl -s "$url" | grep -c 'data-label="ID"' || true)
+    rows[$view.$size]=$(curl -s "$url" | grep -c 'aria-label="Edit task ' || true)
     p50[$view.$size]=$(latency "$url")
     query=${view_path[$view]#/}
     query=${query#\?}

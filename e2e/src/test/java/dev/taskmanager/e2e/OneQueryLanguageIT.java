@@ -33,7 +33,8 @@ class OneQueryLanguageIT {
       "due:today", "overdue", "due>=today due<+7d", "priority>=5 sort:-priority", "milk", "\"call mum\" is:any",
       "is:any sort:-due", "tag:work sort:id", "is:any sort:created", "due:none sort:-priority");
   private static final Pattern API_ID = Pattern.compile("\"id\":(\\d+),\"title\"");
-  private static final Pattern PAGE_ID = Pattern.compile("<td class=\"num\" data-label=\"ID\">(\\d+)</td>");
+  /** A row's first cell, its id. */
+  private static final Pattern PAGE_ID = Pattern.compile("<tr[^>]*>\\s*<td class=\"num\">(\\d+)</td>");
 
   @TempDir
   Path dataDir;

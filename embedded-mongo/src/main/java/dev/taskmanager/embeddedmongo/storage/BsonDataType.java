@@ -117,6 +117,11 @@ public final class BsonDataType extends BasicDataType<Object> {
     if (a == b) {
       return 0;
     }
+    if (a instanceof ObjectId left && b instanceof ObjectId right) {
+      // The documents' keys, compared a dozen times for each document a page reads: spared the
+      // kind checks, which were half the cost of finding a document by its key.
+      return left.compareTo(right);
+    }
     int byKind = Integer.compare(kindOf(a), kindOf(b));
     if (byKind != 0) {
       return byKind;

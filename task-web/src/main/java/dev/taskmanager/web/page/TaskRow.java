@@ -3,6 +3,7 @@ package dev.taskmanager.web.page;
 import dev.taskmanager.core.model.Task;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.template.SimpleScalar;
+import freemarker.template.TemplateBooleanModel;
 import freemarker.template.TemplateHashModel;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
@@ -10,15 +11,14 @@ import freemarker.template.TemplateSequenceModel;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * A task as the list shows it ({@code id}, {@code title}, {@code preview}, {@code priority},
- * {@code due}, {@code dueState}: {@code overdue}, {@code today} or empty, {@code done}: {@code true}
- * or empty, and {@code tags}, a sequence), its description cut short. Its values are ready-made HTML, escaped once: the list prints a row's id
- * six times, and Freemarker wrapping a Java object by reflection at each read, then escaping the
- * text at each print, were the page's largest costs after sending it.
+ * {@code due}, {@code dueState}: {@code overdue}, {@code today} or empty, {@code done}: a boolean,
+ * and {@code tags}, a sequence), its description cut short. Its values are ready-made HTML, escaped
+ * once: the list prints a row's id seven times, and Freemarker wrapping a Java object by reflection
+ * at each read, then escaping the text at each print, were the page's largest costs after sending it.
  */
 public final class TaskRow implements TemplateHashModel {
 
@@ -26,21 +26,27 @@ public final class TaskRow implements TemplateHashModel {
 
   private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
-  private final Map<String, TemplateModel> values;
+  private final TemplateModel id;
+  private final TemplateModel title;
+  private final TemplateModel preview;
+  private final TemplateModel priority;
+  private final TemplateModel due;
+  private final TemplateModel dueState;
+  private final TemplateModel done;
+  private final TemplateModel tags;
 
   private TaskRow(Task task, String preview, String dueState) {
     List<TemplateModel> tags = new ArrayList<>(task.tags().size());
     task.tags().forEach(tag -> tags.add(html(tag)));
-    values = Map.of(
-        "id", html(Long.toString(task.id())),
-        "title", html(task.title()),
-        "preview", html(preview),
-        "priority", html(Integer.toString(task.priority())),
-        "due", html(task.due() == null ? "" : task.due().toString()),
-        // Words of our own, compared in the template: plain strings, not markup.
-        "dueState", new SimpleScalar(dueState),
-        "done", new SimpleScalar(task.done() ? "true" : ""),
-        "tags", new Sequence(tags));
+    this.id = html(Long.toString(task.id()));
+    this.title = html(task.title());
+    this.preview = html(preview);
+    this.priority = html(Integer.toString(task.priority()));
+    this.due = html(task.due() == null ? "" : task.due().toString());
+    // Words of our own, compared in the template: plain strings, not markup.
+    this.dueState = new SimpleScalar(dueState);
+    this.done = task.done() ? TemplateBooleanModel.TRUE : TemplateBooleanModel.FALSE;
+    this.tags = new Sequence(tags);
   }
 
   /** The tags, each already escaped. */
@@ -56,10 +62,13 @@ public final class TaskRow implements TemplateHashModel {
     }
   }
 
-  /** The text as HTML, escaped by Freemarker once however often the template prints it. */
+  /**
+   * The text as HTML, escaped here once however often the template prints it. (Freemarker's
+   * {@code fromPlainTextByEscaping} would escape it again at every print.)
+   */
   private static TemplateModel html(String text) {
     try {
-      return HTMLOutputFormat.INSTANCE.fromPlainTextByEscaping(text);
+      return HTMLOutputFormat.INSTANCE.fromMarkup(HTMLOutputFormat.INSTANCE.escapePlainText(text));
     } catch (TemplateModelException impossible) {
       // Declared for output formats that cannot escape; HTML escapes any text.
       throw new IllegalStateException(impossible);
@@ -87,9 +96,20 @@ public final class TaskRow implements TemplateHashModel {
     return text;
   }
 
+  /** A value by name: a switch, as the list reads a dozen of them for each row. */
   @Override
   public TemplateModel get(String key) {
-    return values.get(key);
+    return switch (key) {
+      case "id" -> id;
+      case "title" -> title;
+      case "preview" -> preview;
+      case "priority" -> priority;
+      case "due" -> due;
+      case "dueState" -> dueState;
+      case "done" -> done;
+      case "tags" -> tags;
+      default -> null;
+    };
   }
 
   @Override
