@@ -1,5 +1,6 @@
 package dev.taskmanager.cli.io;
 
+import dev.taskmanager.core.model.TaskRules;
 import dev.taskmanager.core.text.Excerpts;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads {@code csv}: RFC 4180 with a header naming the columns ({@code id} and {@code title}
@@ -24,7 +24,6 @@ final class CsvRecordReader implements RecordReader {
   private static final List<String> OPTIONAL = List.of("shortdesc", "priority", "done", "done_at", "created_at",
       "updated_at", "due", "tags");
   private static final String COLUMNS = "a header of id, title and optionally " + String.join(", ", OPTIONAL);
-  private static final Pattern TAG_SEPARATORS = Pattern.compile("[,\\s]+");
 
   @Override
   public ReadResult read(InputStream in) throws IOException {
@@ -52,7 +51,7 @@ final class CsvRecordReader implements RecordReader {
         }
         String tags = value(fields, columns, "tags");
         RawRecord.Newer newer = RawRecord.Newer.of(value(fields, columns, "due"),
-            tags == null ? null : TAG_SEPARATORS.splitAsStream(tags.strip()).filter(tag -> !tag.isEmpty()).toList(),
+            tags == null ? null : TaskRules.splitTags(tags),
             value(fields, columns, "done"), value(fields, columns, "done_at"), value(fields, columns, "created_at"),
             value(fields, columns, "updated_at"));
         records.add(RawRecord.read(number, lexer.recordLine(), value(fields, columns, "id"),

@@ -49,6 +49,7 @@ public final class TaskRules {
   private static final String TAGS_ACCEPTED = "at most " + MAX_TAGS + " tags, each 1 to " + TAG_MAX_LENGTH
       + " characters of letters a-z, digits, - and _ (upper case is lowered)";
   private static final Pattern TAG = Pattern.compile(TAG_PATTERN);
+  private static final Pattern TAG_SEPARATORS = Pattern.compile("[,\\s]+");
 
   /** Stands for any number with more than 30 digits: all such numbers are out of every range. */
   private static final BigInteger HUGE = BigInteger.TEN.pow(31);
@@ -98,6 +99,14 @@ public final class TaskRules {
       violations.add(new Violation(TAGS, "has " + tags.size() + " tags", TAGS_ACCEPTED));
     }
     return List.copyOf(tags);
+  }
+
+  /**
+   * The tags of one typed field, as a form or a CSV column holds them: separated by commas or white
+   * space, empty ones dropped. Not checked here: the input that carries them is, with the messages.
+   */
+  public static List<String> splitTags(String typed) {
+    return TAG_SEPARATORS.splitAsStream(typed.strip()).filter(tag -> !tag.isEmpty()).toList();
   }
 
   /** Whether {@code tag} is a tag as stored: lower case, of the accepted characters and length. */

@@ -1,13 +1,13 @@
 package dev.taskmanager.web.http;
 
 import dev.taskmanager.core.model.TaskInput;
+import dev.taskmanager.core.model.TaskRules;
 import dev.taskmanager.core.model.Violation;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * A submitted form: every value of every field, as text. Values are data, never structure: a
@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class FormData {
 
-  private static final Pattern TAG_SEPARATORS = Pattern.compile("[,\\s]+");
 
   private static final AttachmentKey<FormData> KEY = AttachmentKey.create(FormData.class);
 
@@ -68,7 +67,7 @@ public final class FormData {
     String tags = single("tags", shapeProblems);
     return new TaskInput(title, shortdesc, priority, List.of())
         .withDue(due)
-        .withTags(tags == null ? null : TAG_SEPARATORS.splitAsStream(tags.strip()).filter(tag -> !tag.isEmpty()).toList())
+        .withTags(tags == null ? null : TaskRules.splitTags(tags))
         .withShapeProblems(shapeProblems);
   }
 

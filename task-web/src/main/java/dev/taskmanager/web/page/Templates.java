@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Templates {
 
   private static final int FIRST_SIZE = 16 * 1024;
-  /** A page of 500 tasks is ~450 KB; beyond this a page starts smaller and grows. */
+  /** A page of 500 tasks is ~310 KB; beyond this a page starts smaller and grows. */
   private static final int LARGEST_START_SIZE = 512 * 1024;
 
   private final Configuration configuration;
