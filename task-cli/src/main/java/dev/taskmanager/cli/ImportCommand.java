@@ -78,11 +78,15 @@ final class ImportCommand extends StoreCommand<ReadResult> {
   /** Reads the whole input before the store is opened: its records, and what stopped the reading. */
   @Override
   ReadResult checkInput() throws IOException {
-    FileFormat chosen = format != null ? format : formatOfName();
+    FileFormat chosen = chosenFormat();
     return file.equals("-") ? read(chosen, terminal.stdin(), 0) : readFile(chosen, Path.of(file));
   }
 
-  private FileFormat formatOfName() {
+  /** The format given, else the one the file's name says. */
+  private FileFormat chosenFormat() {
+    if (format != null) {
+      return format;
+    }
     if (file.equals("-")) {
       throw new ParameterException(spec.commandLine(), "Give --format json, jsonl or csv when reading standard input");
     }
@@ -127,7 +131,7 @@ final class ImportCommand extends StoreCommand<ReadResult> {
 
   /** Whether the records come without ids, as Taskwarrior's do. */
   private boolean assignsIds() {
-    return (format != null ? format : formatOfName()).assignsIds();
+    return chosenFormat().assignsIds();
   }
 
   /** The records with the ids the store would give them next, in order. */
