@@ -96,6 +96,20 @@ public final class JsonBodies {
   }
 
   /**
+   * A violation for each field of the body that is not one of {@code known}, such as {@code the_id
+   * is not a field of a reset}, so that a typo is refused, never dropped.
+   */
+  static List<Violation> unknownFields(ObjectNode body, Set<String> known, String of, String accepted) {
+    List<Violation> problems = new ArrayList<>();
+    body.fieldNames().forEachRemaining(name -> {
+      if (!known.contains(name)) {
+        problems.add(new Violation(Excerpts.oneLine(name), "is not a field of a " + of, accepted));
+      }
+    });
+    return problems;
+  }
+
+  /**
    * The task fields of a JSON object as text for the core, with the problems of the JSON's shape
    * (unknown fields, wrong types): a wrongly typed field is passed on as absent, and the core
    * reports the shape's problem for it rather than its own ({@link TaskInput}).

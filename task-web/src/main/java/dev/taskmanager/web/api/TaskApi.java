@@ -6,7 +6,6 @@ import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.TaskInput;
 import dev.taskmanager.core.model.TaskPatch;
 import dev.taskmanager.core.model.Violation;
-import dev.taskmanager.core.text.Excerpts;
 import dev.taskmanager.core.usecase.DeleteTask;
 import dev.taskmanager.core.usecase.GetTask;
 import dev.taskmanager.core.usecase.RestoreTask;
@@ -14,6 +13,7 @@ import dev.taskmanager.core.usecase.UpdateTask;
 import dev.taskmanager.web.http.Requests;
 import io.undertow.server.HttpServerExchange;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Set;
 
 /** One task: get, partial update ({@code PATCH}) and delete at {@code /api/tasks/{id}}. */
@@ -61,10 +61,9 @@ public final class TaskApi {
   public void restore(HttpServerExchange exchange) throws Exception {
     long id = id(exchange);
     ObjectNode body = bodies.readObject(exchange, Set.of("application/json"));
-    if (!body.isEmpty()) {
-      String field = body.fieldNames().next();
-      throw new InvalidTaskException(new Violation(Excerpts.oneLine(field), "is not a field of a restore",
-          "the empty JSON object {}"));
+    List<Violation> problems = JsonBodies.unknownFields(body, Set.of(), "restore", "the empty JSON object {}");
+    if (!problems.isEmpty()) {
+      throw new InvalidTaskException(problems);
     }
     JsonResponses.send(exchange, mapper, 200, TaskJson.of(restoreTask.restore(id)));
   }

@@ -9,7 +9,6 @@ import dev.taskmanager.core.model.TaskDraft;
 import dev.taskmanager.core.model.Violation;
 import dev.taskmanager.core.query.PageRequest;
 import dev.taskmanager.core.query.TaskPage;
-import dev.taskmanager.core.text.Excerpts;
 import dev.taskmanager.core.usecase.CreateTask;
 import dev.taskmanager.core.usecase.DeleteTasksByTitle;
 import dev.taskmanager.core.usecase.ListTasks;
@@ -110,12 +109,7 @@ public final class TasksApi {
     // A JSON body is required, not only for form: a browser cannot send one cross-site without
     // CORS, which this API never allows, so no other site can reset the store.
     ObjectNode body = bodies.readObject(exchange, JSON);
-    List<Violation> problems = new ArrayList<>();
-    body.fieldNames().forEachRemaining(name -> {
-      if (!name.equals("confirm")) {
-        problems.add(new Violation(Excerpts.oneLine(name), "is not a field of a reset", "confirm"));
-      }
-    });
+    List<Violation> problems = JsonBodies.unknownFields(body, Set.of("confirm"), "reset", "confirm");
     if (!body.path("confirm").isBoolean() || !body.path("confirm").booleanValue()) {
       problems.add(new Violation("confirm", body.has("confirm") ? "is " + JsonBodies.kind(body.get("confirm"))
           + (body.get("confirm").isBoolean() ? " false" : "") : "is missing",
