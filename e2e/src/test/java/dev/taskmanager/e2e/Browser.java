@@ -38,12 +38,18 @@ final class Browser implements AutoCloseable {
 
   /** Starts Chromium, or skips (fails under {@code TASK_E2E_REQUIRED=1}) when it is not installed. */
   static Browser start(Path profile) {
+    return start(profile, List.of());
+  }
+
+  /** Starts Chromium with these arguments besides its usual ones. */
+  static Browser start(Path profile, List<String> arguments) {
     Required.chromium();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(Required.CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--user-data-dir=" + profile,
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage", "--disable-gpu", "--hide-scrollbars");
+    options.addArguments(arguments);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(Required.CHROMEDRIVER.toFile()).build();
     Browser browser = new Browser(new ChromeDriver(service, options));

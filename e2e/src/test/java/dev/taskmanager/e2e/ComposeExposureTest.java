@@ -43,9 +43,11 @@ class ComposeExposureTest {
   void theProxyIsPublishedOnLoopbackByDefault() {
     JsonNode ports = services.path("proxy").path("ports");
 
-    assertThat(ports).hasSize(1);
-    assertThat(withDefaults(ports.get(0).asText())).describedAs("host address:host port:container port")
+    assertThat(ports).hasSize(2);
+    assertThat(withDefaults(ports.get(0).asText())).describedAs("plain HTTP: host address:host port:container port")
         .isEqualTo("127.0.0.1:8080:8080");
+    assertThat(withDefaults(ports.get(1).asText())).describedAs("HTTPS: host address:host port:container port")
+        .isEqualTo("127.0.0.1:8443:8443");
   }
 
   @Test

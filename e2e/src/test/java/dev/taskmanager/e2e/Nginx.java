@@ -11,45 +11,55 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A real nginx running the project's own template, rendered as the official image renders it: the
- * image's entrypoint sources {@code docker-entrypoint.d/*.envsh}, then runs {@code envsubst} with
- * only the defined variables that match {@code NGINX_ENVSUBST_FILTER=^TASK_}, and includes the
- * result inside its {@code http} block. Two things differ from the container, and both are done
- * here on the rendered file, never in the template: nginx listens on 127.0.0.1 only (not on every
- * address, v4 and v6), and the root of nginx's own pages is the repository's {@code proxy/html}.
+ * A real nginx running the project's own templates, rendered by {@code proxy/render-template.sh} as
+ * the official image renders them (the settings checked by {@code docker-entrypoint.d/*.envsh},
+ * then {@code envsubst} of every template with only the defined {@code TASK_*} variables), the main
+ * file included inside its {@code http} block. Two things differ from the container, and both are
+ * done here on the rendered files, never in the templates: nginx listens on 127.0.0.1 only (not on
+ * every address, v4 and v6), and the root of nginx's own pages is the repository's {@code
+ * proxy/html}.
  */
 final class Nginx implements AutoCloseable {
 
   static final String IMAGE_HTML_ROOT = "/usr/share/nginx/task-manager";
+  private static final Pattern LISTEN = Pattern.compile("(?m)^(\\s*)listen (\\d+)");
+  private static final Pattern LISTEN_V6 = Pattern.compile("(?m)^\\s*listen \\[::\\]:.*$");
 
-  /** What the image's {@code 20-envsubst-on-templates.sh} does for one template. */
-  private static final String RENDER_SCRIPT = """
-      # Sourced like the image's entrypoint sources *.envsh; it may exit with a message.
-      . "$1"
-      defined_envs=$(printf '${%s} ' $(awk "END { for (name in ENVIRON) { print ( name ~ /^TASK_/ ) ? name : \\"\\" } }" < /dev/null ))
-      envsubst "$defined_envs" < "$2" > "$3"
-      """;
+  /**
+   * HTTPS: the certificate and key files, the port of the TLS server, and the HSTS max-age in
+   * seconds (0: none).
+   */
+  record Tls(Path certificate, Path key, int port, long hstsMaxAge) {}
 
   private final LoggedProcess process;
   private final int port;
+  private final Tls tls;
 
-  private Nginx(LoggedProcess process, int port) {
+  private Nginx(LoggedProcess process, int port, Tls tls) {
     this.process = process;
     this.port = port;
+    this.tls = tls;
+  }
+
+  /** Plain HTTP: see {@link #start(Path, Path, List, int, Tls)}. */
+  static Nginx start(Path repository, Path dir, List<String> replicas, int port) {
+    return start(repository, dir, replicas, port, null);
   }
 
   /**
-   * Renders the template for these replicas, checks the configuration with {@code nginx -t} and
-   * starts nginx in the foreground; returns once it answers.
+   * Renders the templates for these replicas (with HTTPS when {@code tls} is given), checks the
+   * configuration with {@code nginx -t} and starts nginx in the foreground; returns once it answers.
    */
-  static Nginx start(Path repository, Path dir, List<String> replicas, int port) {
-    Path conf = writeConfiguration(repository, dir, replicas, port);
+  static Nginx start(Path repository, Path dir, List<String> replicas, int port, Tls tls) {
+    Path conf = writeConfiguration(repository, dir, replicas, port, tls);
     List<String> command = List.of(Required.NGINX.toString(), "-p", dir + "/", "-c", conf.toString(),
         "-e", dir.resolve("error.log").toString());
     LoggedProcess test = LoggedProcess.start("nginx -t", concat(command, "-t"), Map.of(), dir.resolve("nginx-t.log"));
@@ -60,7 +70,7 @@ final class Nginx implements AutoCloseable {
     }
     LoggedProcess nginx = LoggedProcess.start("nginx", concat(command, "-g", "daemon off;"), Map.of(),
         dir.resolve("nginx.log"));
-    Nginx started = new Nginx(nginx, port);
+    Nginx started = new Nginx(nginx, port, tls);
     try {
       started.awaitAnswer(Duration.ofSeconds(30));
     } catch (RuntimeException | Error notReady) {
@@ -74,8 +84,17 @@ final class Nginx implements AutoCloseable {
     return port;
   }
 
+  /** An address on the plain HTTP server. */
   URI uri(String path) {
     return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  /** An address on the HTTPS server; only when started with {@link Tls}. */
+  URI httpsUri(String path) {
+    if (tls == null) {
+      throw new IllegalStateException("this nginx serves plain HTTP only");
+    }
+    return URI.create("https://127.0.0.1:" + tls.port() + path);
   }
 
   @Override
@@ -84,30 +103,46 @@ final class Nginx implements AutoCloseable {
     process.stop(Duration.ofSeconds(10));
   }
 
-  /** Renders the template into {@code dir/conf.d/} and writes the main configuration that includes it. */
-  static Path writeConfiguration(Path repository, Path dir, List<String> replicas, int port) {
+  /**
+   * Renders the templates into {@code dir/conf.d/} and writes the main configuration that includes
+   * them; nginx's configuration folder is then {@code dir}, as {@code /etc/nginx} is in the image.
+   */
+  static Path writeConfiguration(Path repository, Path dir, List<String> replicas, int port, Tls tls) {
     Path proxy = repository.resolve("proxy");
-    Path rendered = dir.resolve("conf.d").resolve("task-manager.conf");
+    Path confD = dir.resolve("conf.d");
     try {
-      Files.createDirectories(rendered.getParent());
       Files.createDirectories(dir.resolve("temp"));
-      Path script = dir.resolve("render.sh");
-      Files.writeString(script, RENDER_SCRIPT, StandardCharsets.UTF_8);
-      LoggedProcess render = LoggedProcess.start("render",
-          List.of("/bin/sh", script.toString(), proxy.resolve("docker-entrypoint.d/10-task-upstream.envsh").toString(),
-              proxy.resolve("templates/task-manager.conf.template").toString(), rendered.toString()),
-          Map.of("TASK_WEB_UPSTREAM", String.join(" ", replicas), "TASK_PROXY_PORT", String.valueOf(port)),
-          dir.resolve("render.log"));
-      int status = render.awaitExit(Duration.ofSeconds(30));
-      if (status != 0) {
-        throw new AssertionError("rendering the template failed with status " + status + ":\n"
-            + String.join("\n", render.lines()));
+      Map<String, String> settings = new HashMap<>(Map.of(
+          "TASK_WEB_UPSTREAM", String.join(" ", replicas), "TASK_PROXY_PORT", String.valueOf(port)));
+      if (tls != null) {
+        settings.putAll(Map.of("TASK_TLS_CERT", tls.certificate().toString(), "TASK_TLS_KEY", tls.key().toString(),
+            "TASK_PROXY_TLS_PORT", String.valueOf(tls.port()), "TASK_PUBLIC_HTTPS_PORT", String.valueOf(tls.port()),
+            "TASK_HSTS_MAX_AGE", String.valueOf(tls.hstsMaxAge())));
       }
-      String config = Files.readString(rendered, StandardCharsets.UTF_8);
-      config = replaceOnce(config, "listen " + port + ";", "listen 127.0.0.1:" + port + ";");
-      config = replaceOnce(config, "listen [::]:" + port + ";", "# (IPv6 listener removed by the test harness)");
-      config = replaceOnce(config, "root " + IMAGE_HTML_ROOT + ";", "root " + proxy.resolve("html") + ";");
-      Files.writeString(rendered, config, StandardCharsets.UTF_8);
+      Programs.Run render = Programs.run(List.of("/bin/sh", proxy.resolve("render-template.sh").toString(),
+          confD.toString()), settings);
+      if (render.status() != 0) {
+        throw new AssertionError("rendering the templates failed with status " + render.status() + ":\n"
+            + render.err());
+      }
+      int roots = 0;
+      List<Path> rendered;
+      try (Stream<Path> files = Files.walk(confD)) {
+        rendered = files.filter(file -> file.toString().endsWith(".conf")).toList();
+      }
+      for (Path file : rendered) {
+        String config = Files.readString(file, StandardCharsets.UTF_8);
+        config = LISTEN.matcher(config).replaceAll("$1listen 127.0.0.1:$2");
+        config = LISTEN_V6.matcher(config).replaceAll("    # (IPv6 listener removed by the test harness)");
+        if (config.contains("root " + IMAGE_HTML_ROOT + ";")) {
+          config = replaceOnce(config, "root " + IMAGE_HTML_ROOT + ";", "root " + proxy.resolve("html") + ";");
+          roots++;
+        }
+        Files.writeString(file, config, StandardCharsets.UTF_8);
+      }
+      if (roots != 1) {
+        throw new AssertionError("the rendered templates should name " + IMAGE_HTML_ROOT + " in one file, not " + roots);
+      }
 
       Path main = dir.resolve("nginx.conf");
       Files.writeString(main, """
@@ -136,7 +171,7 @@ final class Nginx implements AutoCloseable {
 
               include %2$s;
           }
-          """.formatted(dir, rendered), StandardCharsets.UTF_8);
+          """.formatted(dir, confD.resolve("task-manager.conf")), StandardCharsets.UTF_8);
       return main;
     } catch (IOException failed) {
       throw new UncheckedIOException(failed);

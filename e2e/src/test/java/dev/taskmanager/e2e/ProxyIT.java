@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,9 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,7 +35,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ProxyIT {
 
-  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
   private static final String UNAVAILABLE_TITLE = "<title>Task Manager is unavailable</title>";
 
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -63,9 +57,9 @@ class ProxyIT {
 
   @Test
   void acceptsAFormIssuedByOneReplicaWhenPostedToTheOther(Stack stack) throws Exception {
-    String token = csrfToken(get(stack.replica(0, "/")).body());
+    String token = PageForms.csrfToken(get(stack.replica(0, "/")).body());
 
-    HttpResponse<String> created = postForm(stack.replica(1, "/tasks"),
+    HttpResponse<String> created = PageForms.post(http, stack.replica(1, "/tasks"),
         Map.of("title", "Issued by A, posted to B", "shortdesc", "", "priority", "3", "csrf", token));
 
     assertThat(created.statusCode()).describedAs("replica B accepts replica A's token").isEqualTo(303);
@@ -74,18 +68,18 @@ class ProxyIT {
     assertThat(get(stack.proxy("/?q=%22Issued+by+A%22")).body()).contains("Issued by A, posted to B");
 
     String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
-    HttpResponse<String> refused = postForm(stack.replica(1, "/tasks"),
+    HttpResponse<String> refused = PageForms.post(http, stack.replica(1, "/tasks"),
         Map.of("title", "Forged", "shortdesc", "", "priority", "0", "csrf", forged));
     assertThat(refused.statusCode()).describedAs("a token with a wrong signature is refused").isEqualTo(403);
   }
 
   @Test
   void acceptsAFormThroughTheProxyAfterTheReplicaThatIssuedItDied(Stack stack) throws Exception {
-    String token = csrfToken(get(stack.replica(0, "/")).body());
+    String token = PageForms.csrfToken(get(stack.replica(0, "/")).body());
     stack.killReplica(0);
 
     // nginx never resends a POST a replica may have seen, but one it could not connect to it passes on.
-    HttpResponse<String> created = postForm(stack.proxy("/tasks"),
+    HttpResponse<String> created = PageForms.post(http, stack.proxy("/tasks"),
         Map.of("title", "Outlived its replica", "shortdesc", "", "priority", "1", "csrf", token));
 
     assertThat(created.statusCode()).isEqualTo(303);
@@ -207,21 +201,7 @@ class ProxyIT {
     return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(), BodyHandlers.ofString());
   }
 
-  private HttpResponse<String> postForm(URI uri, Map<String, String> fields) throws IOException, InterruptedException {
-    String body = fields.entrySet().stream()
-        .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-            + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
-  }
 
-  private static String csrfToken(String page) {
-    Matcher token = CSRF.matcher(page);
-    assertThat(token.find()).describedAs("the page has a form with a CSRF token").isTrue();
-    return token.group(1);
-  }
 
   private static long lines(Path file) throws IOException {
     try (var lines = Files.lines(file)) {

@@ -15,6 +15,7 @@ final class Required {
   static final Path ENVSUBST = Path.of("/usr/bin/envsubst");
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path OPENSSL = Path.of("/usr/bin/openssl");
 
   private Required() {}
 
@@ -24,6 +25,10 @@ final class Required {
 
   static void chromium() {
     executables("Chromium is needed (apt-get install chromium chromium-driver)", CHROMIUM, CHROMEDRIVER);
+  }
+
+  static void openssl() {
+    executables("openssl is needed (apt-get install openssl)", OPENSSL);
   }
 
   private static void executables(String need, Path... programs) {

@@ -20,7 +20,7 @@ import java.util.Map;
 /**
  * The stack as docker compose runs it, as processes on 127.0.0.1: a MongoDB-wire server standing
  * in for {@code mongo}, two {@code web} replicas of the runnable jar sharing it and one secret, and
- * nginx as {@code proxy} with the project's template. Files (data, rendered configuration, every
+ * nginx as {@code proxy} with the project's templates, on plain HTTP or with HTTPS. Files (data, rendered configuration, every
  * process's output) go to one directory under {@code target/}.
  */
 final class Stack implements AutoCloseable {
@@ -36,14 +36,18 @@ final class Stack implements AutoCloseable {
   private final LoggedProcess[] replicas = new LoggedProcess[2];
   private final int[] replicaPorts = new int[2];
   private Nginx nginx;
+  private SelfSignedCertificate certificate;
 
   private Stack(Path repository, Path dir) {
     this.repository = repository;
     this.dir = dir;
   }
 
-  /** Starts the whole stack, or stops what it started and fails with the reason. */
-  static Stack start(Path repository, Path dir) {
+  /**
+   * Starts the whole stack, or stops what it started and fails with the reason; with {@code https},
+   * nginx serves the app over HTTPS with a self-signed certificate and only redirects on HTTP.
+   */
+  static Stack start(Path repository, Path dir, boolean https) {
     Programs.webJar(repository);
     Stack stack = new Stack(repository, dir);
     Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
@@ -53,8 +57,12 @@ final class Stack implements AutoCloseable {
       stack.replicas[1] = stack.launchReplica(1, 0);
       stack.replicaPorts[0] = stack.awaitReplica(0);
       stack.replicaPorts[1] = stack.awaitReplica(1);
-      stack.nginx = Nginx.start(repository, dir.resolve("nginx"),
-          List.of("127.0.0.1:" + stack.replicaPorts[0], "127.0.0.1:" + stack.replicaPorts[1]), freePort());
+      Nginx.Tls tls = null;
+      if (https) {
+        stack.certificate = SelfSignedCertificate.create(dir.resolve("tls"));
+        tls = new Nginx.Tls(stack.certificate.file(), stack.certificate.key(), freePort(), 0);
+      }
+      stack.nginx = Nginx.start(repository, dir.resolve("nginx"), stack.replicaAddresses(), freePort(), tls);
       return stack;
     } catch (RuntimeException | Error failed) {
       stack.close();
@@ -65,6 +73,25 @@ final class Stack implements AutoCloseable {
   /** An address through nginx, the stack's only way in for users. */
   URI proxy(String path) {
     return nginx.uri(path);
+  }
+
+  /** An address on nginx's HTTPS server; only in a stack started with HTTPS. */
+  URI proxyHttps(String path) {
+    return nginx.httpsUri(path);
+  }
+
+  /** The certificate nginx serves HTTPS with; only in a stack started with HTTPS. */
+  SelfSignedCertificate certificate() {
+    return certificate;
+  }
+
+  /** The replicas as nginx's upstream names them, for another nginx in front of them. */
+  List<String> replicaAddresses() {
+    return List.of("127.0.0.1:" + replicaPorts[0], "127.0.0.1:" + replicaPorts[1]);
+  }
+
+  Path repository() {
+    return repository;
   }
 
   /** An address on one replica directly, bypassing nginx (as only tests can). */

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * One {@link Stack} per test class, started before its first test and stopped after its last,
  * whatever happened in between; tests and lifecycle methods receive it as a parameter. Its files go
- * to {@code target/e2e/<test class>/}. Skips the class when nginx is missing (fails it under
- * {@code TASK_E2E_REQUIRED=1}).
+ * to {@code target/e2e/<test class>/}. A class marked {@link WithHttps} gets nginx with HTTPS. Skips
+ * the class when nginx (or, for HTTPS, openssl) is missing (fails it under {@code
+ * TASK_E2E_REQUIRED=1}).
  */
 final class StackExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
@@ -27,7 +28,11 @@ final class StackExtension implements BeforeAllCallback, AfterAllCallback, Param
     Required.nginx();
     Path dir = Path.of("target", "e2e", context.getRequiredTestClass().getSimpleName()).toAbsolutePath();
     deleteRecursively(dir);
-    context.getStore(NAMESPACE).put(Stack.class, Stack.start(repository(), dir));
+    boolean https = context.getRequiredTestClass().isAnnotationPresent(WithHttps.class);
+    if (https) {
+      Required.openssl();
+    }
+    context.getStore(NAMESPACE).put(Stack.class, Stack.start(repository(), dir, https));
   }
 
   @Override
