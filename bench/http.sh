@@ -116,6 +116,8 @@ scale_sizes=1000
 [ "$largest" -le 10000 ] || scale_sizes="1000 $largest"
 
 root=$(cd "$(dirname "$0")/.." && pwd -P)
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
 read_connections=16
 write_connections=4
 # `task import` reads at most 32 MiB at once; 200,000 of these tasks take about 18 MB.
@@ -430,15 +432,6 @@ start_web() {
 }
 
 # --- wrk ---------------------------------------------------------------------------------------------
-
-# Converts wrk's latency ("812.00us", "1.23ms", "2.01s", "1.50m") to milliseconds.
-to_ms() {
-  awk -v value="$1" 'BEGIN {
-    n = value + 0
-    if (value ~ /us$/) n /= 1000; else if (value ~ /ms$/) n *= 1; else if (value ~ /m$/) n *= 60000; else if (value ~ /s$/) n *= 1000
-    printf "%.2f", n
-  }'
-}
 
 # Runs wrk and keeps its figures in the map `figures` under `name.*`: requests, rps, p50 and p99 (in
 # ms, or "none" when no request finished), errors (non-2xx or 3xx answers plus socket errors).

@@ -4,8 +4,8 @@
 #
 # Seeds two embedded stores by `task import` with tasks like a team's after a while: 7 in 10 done,
 # 30 tags spread over them, due days over a year around today (a third of the tasks without one).
-# Starts the web app (bin/task-web) on each in turn and measures, with wrk (1 connection, a warm-up
-# run then a measured one), the p50 latency of the first page of: the default view (open tasks by
+# Starts the web app (bin/task-web) on each in turn, warms it for 40 s, and measures, with wrk (1
+# connection, a warm-up run then a measured one), the p50 latency of the first page of: the default view (open tasks by
 # due day), Today, a tag's view, a range of due days, Done, and the 100-task page; then req/s of the
 # 100-task page at 16 connections. Prints each figure at both sizes and their ratio, against the
 # issue's ceiling of 1.5x, with the rows each page shows: at 1,000 tasks a view may hold fewer than
@@ -14,7 +14,7 @@
 # (?limit=, at least 1): the same page, from a store a hundred times larger; and through the API
 # five tasks at a time, which both sizes fill where the view holds five: the store's cost alone.
 #
-# Needs the jars (./mvnw -q package -DskipTests), a JDK 17+, curl and wrk. About 4 minutes.
+# Needs the jars (./mvnw -q package -DskipTests), a JDK 17+, curl and wrk. About 5 minutes.
 #
 #   bench/views.sh [--duration SECONDS]     each measured run (default 8)
 
@@ -23,6 +23,8 @@ set -euo pipefail
 duration=8
 if [ "${1:-}" = --duration ]; then duration=$2; fi
 root=$(cd "$(dirname "$0")/.." && pwd -P)
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
 cli_jar=$root/task-cli/target/task-cli.jar
 if [ ! -f "$cli_jar" ] || [ ! -f "$root/task-web/target/task-web.jar" ]; then
   echo "views.sh: build the jars first: ./mvnw -q package -DskipTests" >&2
@@ -62,10 +64,6 @@ generate() {
   }'
 }
 
-to_ms() {
-  awk -v value="$1" 'BEGIN { n = value + 0; if (value ~ /us$/) n /= 1000; else if (value ~ /ms$/) n *= 1; else if (value ~ /s$/) n *= 1000; printf "%.2f", n }'
-}
-
 # A warm-up run, then the p50 in milliseconds of a measured one, at 1 connection.
 latency() {
   local out
@@ -86,6 +84,9 @@ for size in 1000 100000; do
   TASK_DATA_DIR=$data TASK_HTTP_PORT=$port TASK_TIMEZONE=UTC "$root/bin/task-web" >"$work/web-$size.log" 2>&1 &
   web_pid=$!
   for _ in $(seq 600); do curl -fs -o /dev/null "http://127.0.0.1:$port/health/ready" && break; sleep 0.1; done
+  # The JIT needs about 40 s of load before the app settles; figures taken sooner measure a JVM
+  # still compiling.
+  wrk -t2 -c16 -d40s "http://127.0.0.1:$port/?limit=100" >/dev/null
   for view in $views; do
     url="http://127.0.0.1:$port${view_path[$view]}"
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = 200 ] || { echo "views.sh: $url is not 200" >&2; exit 1; }
