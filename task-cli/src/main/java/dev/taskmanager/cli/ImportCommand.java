@@ -88,10 +88,10 @@ final class ImportCommand extends StoreCommand<ReadResult> {
       return format;
     }
     if (file.equals("-")) {
-      throw new ParameterException(spec.commandLine(), "Give --format json, jsonl or csv when reading standard input");
+      throw new ParameterException(spec.commandLine(), "Give --format json, jsonl, csv or taskwarrior when reading standard input");
     }
     return FileFormat.ofFileName(file).orElseThrow(() -> new ParameterException(spec.commandLine(),
-        "Cannot tell the format of " + file + " from its name: give --format json, jsonl or csv"));
+        "Cannot tell the format of " + file + " from its name: give --format json, jsonl, csv or taskwarrior"));
   }
 
   /** Checks the records with the core's rules and the store, then writes them, or reports every problem. */

@@ -331,8 +331,10 @@ class ImportBadInputTest {
     Result stdinWithoutFormat = cli.run("import", "-");
 
     assertThat(unknownExtension.exitCode()).isEqualTo(2);
-    assertThat(unknownExtension.err()).startsWith("task: Cannot tell the format of tasks.txt from its name: give --format json, jsonl or csv\n");
+    assertThat(unknownExtension.err()).startsWith("task: Cannot tell the format of tasks.txt from its name: give --format json, jsonl, csv or taskwarrior\n");
     assertThat(stdinWithoutFormat.exitCode()).isEqualTo(2);
+    assertThat(stdinWithoutFormat.err())
+        .startsWith("task: Give --format json, jsonl, csv or taskwarrior when reading standard input\n");
   }
 
   @Test

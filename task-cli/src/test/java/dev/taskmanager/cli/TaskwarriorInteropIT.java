@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskmanager.cli.Cli.Result;
 import dev.taskmanager.core.model.Task;
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -118,19 +121,34 @@ class TaskwarriorInteropIT {
   }
 
   /** Runs Taskwarrior on its own data directory, in UTC, with no questions; returns what it printed. */
-  private String taskwarrior(Path data, String... arguments) throws IOException, InterruptedException {
+  private String taskwarrior(Path data, String... arguments) throws Exception {
     Files.createDirectories(data);
     Path rc = data.resolve("taskrc");
     Files.writeString(rc, "data.location=" + data + "\nconfirmation=off\nverbose=nothing\n");
     List<String> command = new ArrayList<>(List.of(TASKWARRIOR.toString(), "rc:" + rc));
     command.addAll(List.of(arguments));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     builder.environment().put("TZ", "UTC");
     builder.environment().put("TASKRC", rc.toString());
     Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).describedAs("task " + String.join(" ", arguments)).isTrue();
-    assertThat(process.exitValue()).describedAs("task " + String.join(" ", arguments) + ": " + output).isZero();
-    return output;
+    // Read on another thread, so that a Taskwarrior that hangs fails the test at the bound instead of hanging it.
+    CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process));
+    boolean ended = process.waitFor(30, TimeUnit.SECONDS);
+    if (!ended) {
+      process.destroyForcibly();
+    }
+    assertThat(ended).describedAs("task " + String.join(" ", arguments) + " ended within 30 s").isTrue();
+    String printed = output.get(10, TimeUnit.SECONDS);
+    assertThat(process.exitValue()).describedAs("task " + String.join(" ", arguments) + ": " + printed).isZero();
+    return printed;
+  }
+
+  private static String readAll(Process process) {
+    try {
+      return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException failed) {
+      throw new UncheckedIOException(failed);
+    }
   }
 }
