@@ -44,6 +44,9 @@ public final class RouteTable {
   /** One route; {@code template} uses {@code {name}} for a path segment. */
   public record Route(String method, String template, Kind kind, HttpHandler handler) {}
 
+  private static final String GET = "GET";
+  private static final String HEAD = "HEAD";
+
   private final List<Route> routes;
   private final PageErrors pageErrors;
   private final Problems problems;
@@ -93,7 +96,11 @@ public final class RouteTable {
     return routes;
   }
 
-  /** The router: each route behind its error mapping, off the IO thread; page posts CSRF-checked. */
+  /**
+   * The router: each route behind its error mapping, off the IO thread; page posts CSRF-checked.
+   * Every GET route answers HEAD too, by the same handler: Undertow sends a HEAD's headers, the
+   * length included, and drops the body.
+   */
   HttpHandler handler() {
     RoutingHandler router = Handlers.routing();
     for (Route route : routes) {
@@ -101,8 +108,11 @@ public final class RouteTable {
       if (route.kind() == Kind.PAGE && route.method().equals("POST")) {
         handler = formPosts.protect(handler);
       }
-      handler = route.kind() == Kind.API ? problems.wrap(handler) : pageErrors.wrap(handler);
-      router.add(route.method(), route.template(), new BlockingHandler(handler));
+      handler = new BlockingHandler(route.kind() == Kind.API ? problems.wrap(handler) : pageErrors.wrap(handler));
+      router.add(route.method(), route.template(), handler);
+      if (route.method().equals(GET)) {
+        router.add(HEAD, route.template(), handler);
+      }
     }
     router.setFallbackHandler(exchange -> fail(exchange, HttpException.notFound("There is nothing at this address.")));
     router.setInvalidMethodHandler(exchange -> fail(exchange, HttpException.methodNotAllowed(allowed(exchange))));
@@ -130,7 +140,11 @@ public final class RouteTable {
   private static PathTemplateMatcher<Set<String>> methodsByTemplate(List<Route> routes) {
     Map<String, Set<String>> methods = new LinkedHashMap<>();
     for (Route route : routes) {
-      methods.computeIfAbsent(route.template(), template -> new TreeSet<>()).add(route.method());
+      Set<String> allowed = methods.computeIfAbsent(route.template(), template -> new TreeSet<>());
+      allowed.add(route.method());
+      if (route.method().equals(GET)) {
+        allowed.add(HEAD);
+      }
     }
     PathTemplateMatcher<Set<String>> matcher = new PathTemplateMatcher<>();
     methods.forEach(matcher::add);

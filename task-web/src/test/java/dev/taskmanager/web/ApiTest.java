@@ -237,18 +237,18 @@ class ApiTest {
   void answers405WithAllowForAWrongMethod() {
     HttpResponse<String> onTask = server.json("PUT", "/api/tasks/1", "{}");
     assertProblem(onTask, 405, "method-not-allowed");
-    assertThat(onTask.headers().firstValue("Allow")).hasValue("DELETE, GET, PATCH");
+    assertThat(onTask.headers().firstValue("Allow")).hasValue("DELETE, GET, HEAD, PATCH");
 
     HttpResponse<String> onCollection = server.json("PUT", "/api/tasks", "{}");
-    assertThat(onCollection.headers().firstValue("Allow")).hasValue("DELETE, GET, POST");
+    assertThat(onCollection.headers().firstValue("Allow")).hasValue("DELETE, GET, HEAD, POST");
 
     HttpResponse<String> onEmptyId = server.json("POST", "/api/tasks/", "{}");
     assertProblem(onEmptyId, 405, "method-not-allowed");
-    assertThat(onEmptyId.headers().firstValue("Allow")).hasValue("DELETE, GET, PATCH");
+    assertThat(onEmptyId.headers().firstValue("Allow")).hasValue("DELETE, GET, HEAD, PATCH");
 
     HttpResponse<String> onHealth = server.json("POST", "/health/live", "{}");
     assertProblem(onHealth, 405, "method-not-allowed");
-    assertThat(onHealth.headers().firstValue("Allow")).hasValue("GET");
+    assertThat(onHealth.headers().firstValue("Allow")).hasValue("GET, HEAD");
   }
 
   @Test

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.inject.Guice;
 import dev.taskmanager.web.RouteTable.Kind;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -23,7 +20,7 @@ class OpenApiRoutesTest {
 
   @Test
   void everyApiRouteIsDocumentedAndEveryDocumentedRouteExists() throws Exception {
-    Set<String> served = routeTable().routes().stream()
+    Set<String> served = TestServer.routeTable().routes().stream()
         .filter(route -> route.kind() == Kind.API)
         .map(route -> route.method() + " " + route.template())
         .collect(Collectors.toCollection(TreeSet::new));
@@ -33,7 +30,7 @@ class OpenApiRoutesTest {
 
   @Test
   void onlyApiRoutesLiveUnderApiAndHealth() {
-    for (RouteTable.Route route : routeTable().routes()) {
+    for (RouteTable.Route route : TestServer.routeTable().routes()) {
       boolean machinePath = route.template().startsWith("/api/") || route.template().startsWith("/health/");
       assertThat(machinePath).describedAs(route.method() + " " + route.template()).isEqualTo(route.kind() == Kind.API);
     }
@@ -66,12 +63,5 @@ class OpenApiRoutesTest {
     try (InputStream in = OpenApiRoutesTest.class.getResourceAsStream("/api/openapi.json")) {
       return new ObjectMapper().readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
-  }
-
-  private static RouteTable routeTable() {
-    Settings settings = Settings.parse(Map.of(), "--secret", TestServer.SECRET);
-    return Guice.createInjector(new InMemoryStoreModule(),
-            new WebModule(settings, TestServer.SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC()))
-        .getInstance(RouteTable.class);
   }
 }

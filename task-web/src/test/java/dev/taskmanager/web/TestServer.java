@@ -2,6 +2,7 @@ package dev.taskmanager.web;
 
 import static dev.taskmanager.core.contract.TestTimes.NOW;
 
+import com.google.inject.Guice;
 import com.google.inject.Module;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskDraft;
@@ -53,6 +54,14 @@ final class TestServer implements AutoCloseable, BeforeEachCallback, AfterAllCal
     app = WebApp.start(settings, storeModule, Clock.systemUTC(), new PrintStream(console, true, StandardCharsets.UTF_8));
     base = app.url();
     newSession();
+  }
+
+  /** The route table as the app builds it, on an in-memory store. */
+  static RouteTable routeTable() {
+    Settings settings = Settings.parse(Map.of(), "--secret", SECRET);
+    return Guice.createInjector(new InMemoryStoreModule(),
+            new WebModule(settings, SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC()))
+        .getInstance(RouteTable.class);
   }
 
   static TestServer start() {
