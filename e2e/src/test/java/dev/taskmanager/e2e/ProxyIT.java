@@ -46,6 +46,17 @@ class ProxyIT {
   }
 
   @Test
+  void refusesTheMetricsToTheOutsideWhileAReplicaServesThemInside(Stack stack) throws Exception {
+    for (String path : List.of("/metrics", "/metrics/", "/metrics?x=1", "//metrics", "/%6Detrics")) {
+      assertThat(get(stack.proxy(path)).statusCode()).describedAs(path).isEqualTo(404);
+    }
+    HttpResponse<String> inside = get(stack.replica(0, "/metrics"));
+
+    assertThat(inside.statusCode()).describedAs("a collector inside the stack asks a replica").isEqualTo(200);
+    assertThat(inside.body()).contains("http_server_requests_seconds_count");
+  }
+
+  @Test
   void hidesTheNginxVersionAndKeepsTheSecurityHeaders(Stack stack) throws Exception {
     for (String path : List.of("/", "/static/app.css", "/api/tasks", "/tasks/999", "/no-such-page")) {
       HttpResponse<String> response = get(stack.proxy(path));

@@ -7,6 +7,7 @@ import dev.taskmanager.web.api.TasksApi;
 import dev.taskmanager.web.http.FormPosts;
 import dev.taskmanager.web.http.HttpException;
 import dev.taskmanager.web.http.StaticFiles;
+import dev.taskmanager.web.metrics.Metrics;
 import dev.taskmanager.web.page.DeletedTasksPage;
 import dev.taskmanager.web.page.EditTaskPage;
 import dev.taskmanager.web.page.PageErrors;
@@ -38,7 +39,9 @@ public final class RouteTable {
     /** JSON for programs, documented in the OpenAPI document. */
     API,
     /** A static file of the app. */
-    FILE
+    FILE,
+    /** Figures for a collector (Prometheus's text format); its failures are problem documents. */
+    METRICS
   }
 
   /** One route; {@code template} uses {@code {name}} for a path segment. */
@@ -46,20 +49,25 @@ public final class RouteTable {
 
   private static final String GET = "GET";
   private static final String HEAD = "HEAD";
+  /** The route label of requests no route took (404, 405): one label, whatever the path. */
+  private static final String UNMATCHED = "none";
+  private static final String NOTHING_HERE = "There is nothing at this address.";
 
   private final List<Route> routes;
   private final PageErrors pageErrors;
   private final Problems problems;
   private final FormPosts formPosts;
+  private final Metrics metrics;
   private final PathTemplateMatcher<Set<String>> methodsByTemplate;
 
   @Inject
   RouteTable(TasksPage tasksPage, EditTaskPage editTaskPage, DeletedTasksPage deletedPage, ResetPage resetPage,
       TasksApi tasksApi, TaskApi taskApi, HealthApi health, StaticFiles files, PageErrors pageErrors, Problems problems,
-      FormPosts formPosts) {
+      FormPosts formPosts, Metrics metrics) {
     this.pageErrors = pageErrors;
     this.problems = problems;
     this.formPosts = formPosts;
+    this.metrics = metrics;
     this.routes = List.of(
         new Route("GET", "/", Kind.PAGE, tasksPage::list),
         new Route("POST", "/tasks", Kind.PAGE, tasksPage::create),
@@ -86,6 +94,7 @@ public final class RouteTable {
         new Route("GET", "/api/openapi.json", Kind.API, files.file("api/openapi.json", "application/json")),
         new Route("GET", "/health/live", Kind.API, health::live),
         new Route("GET", "/health/ready", Kind.API, health::ready),
+        new Route("GET", "/metrics", Kind.METRICS, this::metrics),
 
         new Route("GET", "/static/app.css", Kind.FILE, files.file("static/app.css", "text/css; charset=UTF-8")),
         new Route("GET", "/favicon.svg", Kind.FILE, files.file("static/favicon.svg", "image/svg+xml")));
@@ -108,15 +117,27 @@ public final class RouteTable {
       if (route.kind() == Kind.PAGE && route.method().equals("POST")) {
         handler = formPosts.protect(handler);
       }
-      handler = new BlockingHandler(route.kind() == Kind.API ? problems.wrap(handler) : pageErrors.wrap(handler));
+      boolean forPeople = route.kind() == Kind.PAGE || route.kind() == Kind.FILE;
+      handler = metrics.timed(route.template(),
+          new BlockingHandler(forPeople ? pageErrors.wrap(handler) : problems.wrap(handler)));
       router.add(route.method(), route.template(), handler);
       if (route.method().equals(GET)) {
         router.add(HEAD, route.template(), handler);
       }
     }
-    router.setFallbackHandler(exchange -> fail(exchange, HttpException.notFound("There is nothing at this address.")));
-    router.setInvalidMethodHandler(exchange -> fail(exchange, HttpException.methodNotAllowed(allowed(exchange))));
+    router.setFallbackHandler(metrics.timed(UNMATCHED,
+        exchange -> fail(exchange, HttpException.notFound(NOTHING_HERE))));
+    router.setInvalidMethodHandler(metrics.timed(UNMATCHED,
+        exchange -> fail(exchange, HttpException.methodNotAllowed(allowed(exchange)))));
     return router;
+  }
+
+  /** The figures, for the clients allowed to read them; to anyone else, nothing is there. */
+  private void metrics(HttpServerExchange exchange) {
+    if (!metrics.mayRead(exchange)) {
+      throw HttpException.notFound(NOTHING_HERE);
+    }
+    metrics.scrape(exchange);
   }
 
   private void fail(HttpServerExchange exchange, HttpException failure) {

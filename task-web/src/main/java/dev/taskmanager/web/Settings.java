@@ -1,7 +1,7 @@
 package dev.taskmanager.web;
 
 import dev.taskmanager.mongo.wiring.StoreKind;
-import dev.taskmanager.web.http.TrustedProxies;
+import dev.taskmanager.web.http.AddressRanges;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
@@ -26,6 +26,7 @@ import java.util.Map;
  *     kept in {@code dataDir}
  * @param dev whether templates and static files are read from the source tree on each request
  * @param trustedProxies the reverse proxies whose {@code X-Forwarded-*} headers are believed
+ * @param metricsReaders the clients that may read {@code /metrics}
  * @param zone the time zone people live in: "today" and "overdue" follow it
  * @param help whether only the usage was asked for
  */
@@ -39,7 +40,8 @@ public record Settings(
     int workerThreads,
     String secret,
     boolean dev,
-    TrustedProxies trustedProxies,
+    AddressRanges trustedProxies,
+    AddressRanges metricsReaders,
     ZoneId zone,
     boolean help) {
 
@@ -70,7 +72,7 @@ public record Settings(
   /** This configuration listening on another port (tests use 0). */
   public Settings withHttpPort(int port) {
     return new Settings(store, mongoUri, database, dataDir, httpHost, port, workerThreads, secret, dev, trustedProxies,
-        zone, help);
+        metricsReaders, zone, help);
   }
 
   /** What {@code --help} prints: every flag, its variable, what it accepts and its default. */

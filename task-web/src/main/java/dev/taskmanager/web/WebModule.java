@@ -21,6 +21,8 @@ import dev.taskmanager.web.http.FormPosts;
 import dev.taskmanager.web.http.Resources;
 import dev.taskmanager.web.http.Signer;
 import dev.taskmanager.web.http.StaticFiles;
+import dev.taskmanager.web.metrics.MeteredTaskStore;
+import dev.taskmanager.web.metrics.Metrics;
 import dev.taskmanager.web.page.Templates;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,40 +56,49 @@ public final class WebModule extends AbstractModule {
     bind(Clock.class).toInstance(clock);
   }
 
-  @Provides @Singleton CreateTask createTask(TaskStore store) {
+  @Provides @Singleton CreateTask createTask(MeteredTaskStore store) {
     return new CreateTask(store, clock);
   }
 
-  @Provides @Singleton GetTask getTask(TaskStore store) {
+  @Provides @Singleton GetTask getTask(MeteredTaskStore store) {
     return new GetTask(store);
   }
 
-  @Provides @Singleton ListTasks listTasks(TaskStore store) {
+  @Provides @Singleton ListTasks listTasks(MeteredTaskStore store) {
     return new ListTasks(store);
   }
 
-  @Provides @Singleton UpdateTask updateTask(TaskStore store) {
+  @Provides @Singleton UpdateTask updateTask(MeteredTaskStore store) {
     return new UpdateTask(store, clock);
   }
 
-  @Provides @Singleton DeleteTask deleteTask(TaskStore store) {
+  @Provides @Singleton DeleteTask deleteTask(MeteredTaskStore store) {
     return new DeleteTask(store, clock);
   }
 
-  @Provides @Singleton DeleteTasksByTitle deleteTasksByTitle(TaskStore store) {
+  @Provides @Singleton DeleteTasksByTitle deleteTasksByTitle(MeteredTaskStore store) {
     return new DeleteTasksByTitle(store, clock);
   }
 
-  @Provides @Singleton RestoreTask restoreTask(TaskStore store) {
+  @Provides @Singleton RestoreTask restoreTask(MeteredTaskStore store) {
     return new RestoreTask(store);
   }
 
-  @Provides @Singleton ResetTasks resetTasks(TaskStore store) {
+  @Provides @Singleton ResetTasks resetTasks(MeteredTaskStore store) {
     return new ResetTasks(store);
   }
 
-  @Provides @Singleton GetTaskStats getTaskStats(TaskStore store) {
+  @Provides @Singleton GetTaskStats getTaskStats(MeteredTaskStore store) {
     return new GetTaskStats(store);
+  }
+
+  /** The store as the use cases see it: every operation timed. */
+  @Provides @Singleton MeteredTaskStore meteredTaskStore(TaskStore store, Metrics metrics) {
+    return new MeteredTaskStore(store, metrics.registry());
+  }
+
+  @Provides @Singleton Metrics metrics(TaskStore store) {
+    return new Metrics(store, settings.metricsReaders());
   }
 
   @Provides @Singleton Signer signer() {

@@ -7,7 +7,7 @@ import dev.taskmanager.mongo.wiring.SettingConverter;
 import dev.taskmanager.mongo.wiring.StoreOptions;
 import dev.taskmanager.mongo.wiring.ZoneOption;
 import dev.taskmanager.mongo.wiring.TakesAnyValue;
-import dev.taskmanager.web.http.TrustedProxies;
+import dev.taskmanager.web.http.AddressRanges;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -42,7 +42,7 @@ final class WebOptions {
   static final String SECRET_ACCEPTED =
       "at least " + Settings.SECRET_MIN_LENGTH + " characters, no spaces or control characters";
   static final String DEV_ACCEPTED = "1, true, 0 or false";
-  static final String TRUSTED_PROXIES_ACCEPTED =
+  static final String ADDRESS_RANGES_ACCEPTED =
       "IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8, or none";
 
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
@@ -70,8 +70,14 @@ final class WebOptions {
   @Option(names = "--trusted-proxies", parameterConsumer = TakesAnyValue.class, paramLabel = "LIST", defaultValue = "${env:TASK_TRUSTED_PROXIES:-127.0.0.1,::1}",
       converter = TrustedProxiesConverter.class,
       description = "TASK_TRUSTED_PROXIES: the reverse proxies whose X-Forwarded-* headers are believed, "
-          + TRUSTED_PROXIES_ACCEPTED + " (default: 127.0.0.1,::1).")
-  TrustedProxies trustedProxies;
+          + ADDRESS_RANGES_ACCEPTED + " (default: 127.0.0.1,::1).")
+  AddressRanges trustedProxies;
+
+  @Option(names = "--metrics-from", parameterConsumer = TakesAnyValue.class, paramLabel = "LIST", defaultValue = "${env:TASK_METRICS_FROM:-127.0.0.1,::1}",
+      converter = MetricsReadersConverter.class,
+      description = "TASK_METRICS_FROM: the clients that may read /metrics (behind a trusted proxy, the proxy's"
+          + " client), " + ADDRESS_RANGES_ACCEPTED + "; others get a 404 (default: 127.0.0.1,::1).")
+  AddressRanges metricsReaders;
 
   @Option(names = "--dev", paramLabel = "0|1", arity = "0..1", fallbackValue = "1", defaultValue = "${env:TASK_DEV:-0}",
       converter = DevConverter.class,
@@ -98,7 +104,7 @@ final class WebOptions {
       WebOptions options = commandLine.getCommand();
       return new Settings(options.store.kind(), options.store.mongoUri().orElse(null), options.store.database(),
           options.store.dataDir(), options.httpHost, options.httpPort, options.workerThreads, options.secret, options.dev,
-          options.trustedProxies, options.zone.zone(), parsed.isUsageHelpRequested());
+          options.trustedProxies, options.metricsReaders, options.zone.zone(), parsed.isUsageHelpRequested());
     } catch (ParameterException refused) {
       throw new SettingsException(InvalidSettingException.oneLine(refused).orElseGet(() -> otherMistake(refused)));
     }
@@ -212,19 +218,32 @@ final class WebOptions {
     }
   }
 
-  /** {@code TASK_TRUSTED_PROXIES}: see {@link TrustedProxies#parse}. */
-  static final class TrustedProxiesConverter extends SettingConverter<TrustedProxies> {
-    TrustedProxiesConverter() {
-      super("TASK_TRUSTED_PROXIES", "--trusted-proxies", TRUSTED_PROXIES_ACCEPTED);
+  /** {@code TASK_TRUSTED_PROXIES}: see {@link AddressRanges#parse}. */
+  /** A list of addresses and ranges, for the setting a subclass names. */
+  abstract static class AddressRangesConverter extends SettingConverter<AddressRanges> {
+    AddressRangesConverter(String variable, String flag) {
+      super(variable, flag, ADDRESS_RANGES_ACCEPTED);
     }
 
     @Override
-    public TrustedProxies convert(String text) {
+    public AddressRanges convert(String text) {
       try {
-        return TrustedProxies.parse(text);
+        return AddressRanges.parse(text);
       } catch (IllegalArgumentException notAnAddress) {
         throw invalid(text);
       }
     }
   }
+  static final class TrustedProxiesConverter extends AddressRangesConverter {
+    TrustedProxiesConverter() {
+      super("TASK_TRUSTED_PROXIES", "--trusted-proxies");
+    }
+  }
+
+  static final class MetricsReadersConverter extends AddressRangesConverter {
+    MetricsReadersConverter() {
+      super("TASK_METRICS_FROM", "--metrics-from");
+    }
+  }
+
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskmanager.mongo.wiring.StoreKind;
-import dev.taskmanager.web.http.TrustedProxies;
+import dev.taskmanager.web.http.AddressRanges;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,21 +34,23 @@ class SettingsTest {
 
   @Test
   void readsEveryVariable() {
-    Settings settings = Settings.parse(Map.of(
-        "TASK_MONGO_URI", "mongodb://db:27017/?replicaSet=rs0",
-        "TASK_DB", "Tasks2",
-        "TASK_DATA_DIR", "/var/lib/tasks",
-        "TASK_HTTP_HOST", "0.0.0.0",
-        "TASK_HTTP_PORT", "9090",
-        "TASK_WORKER_THREADS", "24",
-        "TASK_SECRET", "s".repeat(32),
-        "TASK_DEV", "true",
-        "TASK_STORE", "MEMORY",
-        "TASK_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8"));
+    Settings settings = Settings.parse(Map.ofEntries(
+        Map.entry("TASK_MONGO_URI", "mongodb://db:27017/?replicaSet=rs0"),
+        Map.entry("TASK_DB", "Tasks2"),
+        Map.entry("TASK_DATA_DIR", "/var/lib/tasks"),
+        Map.entry("TASK_HTTP_HOST", "0.0.0.0"),
+        Map.entry("TASK_HTTP_PORT", "9090"),
+        Map.entry("TASK_WORKER_THREADS", "24"),
+        Map.entry("TASK_SECRET", "s".repeat(32)),
+        Map.entry("TASK_DEV", "true"),
+        Map.entry("TASK_STORE", "MEMORY"),
+        Map.entry("TASK_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8"),
+        Map.entry("TASK_METRICS_FROM", "10.1.2.3")));
 
     assertThat(settings).isEqualTo(new Settings(StoreKind.MEMORY, "mongodb://db:27017/?replicaSet=rs0",
         "Tasks2", Path.of("/var/lib/tasks"), "0.0.0.0", 9090, 24, "s".repeat(32), true,
-        TrustedProxies.parse("10.0.0.0/8,fd00::/8"), ZoneId.systemDefault(), false));
+        AddressRanges.parse("10.0.0.0/8,fd00::/8"), AddressRanges.parse("10.1.2.3"), ZoneId.systemDefault(),
+        false));
   }
 
   @Test
@@ -81,6 +83,7 @@ class SettingsTest {
       "TASK_DEV       | maybe      | TASK_DEV (--dev) is \"maybe\"; accepted: 1, true, 0 or false",
       "TASK_STORE     | redis      | TASK_STORE (--store) is \"redis\"; accepted: mongo or memory",
       "TASK_TRUSTED_PROXIES | proxy.local | TASK_TRUSTED_PROXIES (--trusted-proxies) is \"proxy.local\"; accepted: IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8, or none",
+      "TASK_METRICS_FROM | 10.0.0.0/33 | TASK_METRICS_FROM (--metrics-from) is \"10.0.0.0/33\"; accepted: IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8, or none",
       "TASK_SECRET    | short      | TASK_SECRET (--secret) is 5 characters long; accepted: at least 32 characters, no spaces or control characters",
       "TASK_MONGO_URI | http://x   | TASK_MONGO_URI (--mongo-uri) does not start with mongodb:// or mongodb+srv://; accepted: mongodb://host[:port][,host...]/[?options] or mongodb+srv://host/[?options], with the user name and password percent-encoded; unset: the embedded store",
   })
@@ -145,7 +148,8 @@ class SettingsTest {
 
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("--http-host=HOST", "TASK_HTTP_HOST", "--http-port=PORT",
         "TASK_HTTP_PORT", "--worker-threads=N", "TASK_WORKER_THREADS", "--secret=SECRET", "TASK_SECRET",
-        "--trusted-proxies=LIST", "TASK_TRUSTED_PROXIES", "--dev", "TASK_DEV", "--store=KIND", "TASK_STORE",
+        "--trusted-proxies=LIST", "TASK_TRUSTED_PROXIES", "--metrics-from=LIST", "TASK_METRICS_FROM", "--dev",
+        "TASK_DEV", "--store=KIND", "TASK_STORE",
         "--mongo-uri=URI", "TASK_MONGO_URI", "--db=NAME", "TASK_DB", "--data-dir=DIR", "TASK_DATA_DIR");
   }
 

@@ -19,9 +19,9 @@ public final class ForwardedHeaders implements HttpHandler {
   private static final HttpString FORWARDED_PROTO = HttpString.tryFromString("X-Forwarded-Proto");
 
   private final HttpHandler next;
-  private final TrustedProxies trusted;
+  private final AddressRanges trusted;
 
-  public ForwardedHeaders(HttpHandler next, TrustedProxies trusted) {
+  public ForwardedHeaders(HttpHandler next, AddressRanges trusted) {
     this.next = next;
     this.trusted = trusted;
   }
@@ -29,9 +29,9 @@ public final class ForwardedHeaders implements HttpHandler {
   @Override
   public void handleRequest(HttpServerExchange exchange) throws Exception {
     InetSocketAddress peer = exchange.getSourceAddress();
-    if (peer != null && trusted.trusts(peer.getAddress())) {
+    if (peer != null && trusted.contains(peer.getAddress())) {
       String client = lastHop(exchange.getRequestHeaders().getLast(FORWARDED_FOR));
-      if (client != null && TrustedProxies.isIpLiteral(client)) {
+      if (client != null && AddressRanges.isIpLiteral(client)) {
         try {
           exchange.setSourceAddress(new InetSocketAddress(InetAddress.getByName(client), 0));
         } catch (UnknownHostException malformed) {

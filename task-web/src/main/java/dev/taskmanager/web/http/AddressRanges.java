@@ -8,10 +8,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The addresses whose {@code X-Forwarded-*} headers the app believes: its reverse proxies. A
- * request from anywhere else may say what it likes in those headers; it is not believed.
+ * A list of IP addresses and CIDR ranges, as a setting gives it: the reverse proxies whose {@code
+ * X-Forwarded-*} headers the app believes, or the clients that may read its metrics.
  */
-public final class TrustedProxies {
+public final class AddressRanges {
 
   /** IP literals only (dotted quads, or with colons for IPv6), so that parsing never asks DNS. */
   private static final Pattern IP_LITERAL = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
@@ -19,18 +19,18 @@ public final class TrustedProxies {
   private final List<Range> ranges;
   private final List<String> entries;
 
-  private TrustedProxies(List<Range> ranges, List<String> entries) {
+  private AddressRanges(List<Range> ranges, List<String> entries) {
     this.ranges = List.copyOf(ranges);
     this.entries = List.copyOf(entries);
   }
 
   /**
    * Reads a list such as {@code 127.0.0.1,::1,10.0.0.0/8}: IP addresses or CIDR ranges separated
-   * by commas or spaces; {@code none} or blank trusts nobody.
+   * by commas or spaces; {@code none} or blank holds no address.
    *
    * @throws IllegalArgumentException naming the entry that is neither
    */
-  public static TrustedProxies parse(String text) {
+  public static AddressRanges parse(String text) {
     List<Range> ranges = new ArrayList<>();
     List<String> entries = new ArrayList<>();
     for (String entry : text.strip().split("[,\\s]+")) {
@@ -40,7 +40,7 @@ public final class TrustedProxies {
       ranges.add(Range.parse(entry));
       entries.add(entry);
     }
-    return new TrustedProxies(ranges, entries);
+    return new AddressRanges(ranges, entries);
   }
 
   /** Whether the text is an IP address written out, which {@link InetAddress} reads without DNS. */
@@ -50,7 +50,7 @@ public final class TrustedProxies {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof TrustedProxies && ((TrustedProxies) other).entries.equals(entries);
+    return other instanceof AddressRanges && ((AddressRanges) other).entries.equals(entries);
   }
 
   @Override
@@ -63,7 +63,7 @@ public final class TrustedProxies {
     return entries.isEmpty() ? "none" : String.join(",", entries);
   }
 
-  public boolean trusts(InetAddress address) {
+  public boolean contains(InetAddress address) {
     return address != null && ranges.stream().anyMatch(range -> range.contains(address));
   }
 

@@ -1,0 +1,101 @@
+package dev.taskmanager.web.metrics;
+
+import dev.taskmanager.core.port.TaskStore;
+import dev.taskmanager.web.http.AddressRanges;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The app's figures for Prometheus, through Micrometer: HTTP requests by route template, method
+ * and status; store operations ({@link MeteredTaskStore}); the number of tasks; the JVM and the
+ * process. Read at {@code /metrics} in Prometheus's text format, by the addresses allowed to.
+ */
+public final class Metrics {
+
+  /** Histogram buckets for latencies: from a cached page to a store that is failing. */
+  static final Duration[] LATENCY_BUCKETS = {
+      Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(20),
+      Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(500),
+      Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+
+  /** The methods named as they are; any other, made up by a client, as OTHER, so labels stay few. */
+  private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final AddressRanges readers;
+
+  /**
+   * @param store the store whose tasks are counted (its estimate: no scan)
+   * @param readers who may read the figures; anyone else gets a 404, as if there were none
+   */
+  public Metrics(TaskStore store, AddressRanges readers) {
+    this.readers = readers;
+    new ClassLoaderMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    new FileDescriptorMetrics().bindTo(registry);
+    Gauge.builder("tasks", store, TaskStore::count).description("Tasks in the store (an estimate)")
+        .register(registry);
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** The handler behind {@code route}, its requests timed by method and status once they complete. */
+  public HttpHandler timed(String route, HttpHandler next) {
+    return exchange -> {
+      long start = System.nanoTime();
+      exchange.addExchangeCompleteListener((done, nextListener) -> {
+        try {
+          record(route, done, System.nanoTime() - start);
+        } finally {
+          nextListener.proceed();
+        }
+      });
+      next.handleRequest(exchange);
+    };
+  }
+
+  /** Whether the request may read the figures: its client (behind a trusted proxy, the proxy's client) is a reader. */
+  public boolean mayRead(HttpServerExchange exchange) {
+    InetSocketAddress client = exchange.getSourceAddress();
+    return client != null && client.getAddress() != null && readers.contains(client.getAddress());
+  }
+
+  /** The figures in Prometheus's text format. */
+  public void scrape(HttpServerExchange exchange) {
+    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+    exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+    exchange.getResponseSender().send(registry.scrape());
+  }
+
+  private void record(String route, HttpServerExchange done, long nanos) {
+    String method = done.getRequestMethod().toString();
+    Timer.builder("http.server.requests").description("HTTP requests, by route template, method and status")
+        .tags("route", route, "method", METHODS.contains(method) ? method : "OTHER",
+            "status", String.valueOf(done.getStatusCode()))
+        .serviceLevelObjectives(LATENCY_BUCKETS)
+        .register(registry)
+        .record(Duration.ofNanos(nanos));
+  }
+}
