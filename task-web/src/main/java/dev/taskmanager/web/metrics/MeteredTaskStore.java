@@ -8,12 +8,15 @@ import dev.taskmanager.core.port.TaskQuery;
 import dev.taskmanager.core.port.TaskStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -23,64 +26,74 @@ import java.util.function.Supplier;
  */
 public final class MeteredTaskStore implements TaskStore {
 
-  private static final String NAME = "task.store.operations";
+  /** The store's operations, as the {@code operation} label names them. */
+  private enum Operation {
+    CREATE, GET, FIND, UPDATE, DELETE, DELETE_BY_TITLE, RESTORE, DELETED, PURGE_DELETED, RESET, EXISTING_IDS, IMPORT, COUNT, NEXT_ID;
+
+    String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   private final TaskStore store;
-  private final MeterRegistry registry;
+  /** Each operation's timers, registered once: [success, failure]. */
+  private final Map<Operation, Timer[]> timers = new EnumMap<>(Operation.class);
 
   public MeteredTaskStore(TaskStore store, MeterRegistry registry) {
     this.store = store;
-    this.registry = registry;
+    for (Operation operation : Operation.values()) {
+      timers.put(operation, new Timer[] {timer(registry, operation, "success"), timer(registry, operation, "failure")});
+    }
   }
 
   @Override
   public Task create(TaskDraft draft, Instant now) {
-    return timed("create", () -> store.create(draft, now));
+    return timed(Operation.CREATE, () -> store.create(draft, now));
   }
 
   @Override
   public Optional<Task> get(long id) {
-    return timed("get", () -> store.get(id));
+    return timed(Operation.GET, () -> store.get(id));
   }
 
   @Override
   public List<Task> find(TaskQuery query) {
-    return timed("find", () -> store.find(query));
+    return timed(Operation.FIND, () -> store.find(query));
   }
 
   @Override
   public Optional<Task> update(long id, TaskPatch patch, Instant now) {
-    return timed("update", () -> store.update(id, patch, now));
+    return timed(Operation.UPDATE, () -> store.update(id, patch, now));
   }
 
   @Override
   public Optional<Task> delete(long id, Instant now) {
-    return timed("delete", () -> store.delete(id, now));
+    return timed(Operation.DELETE, () -> store.delete(id, now));
   }
 
   @Override
   public long deleteByTitle(String title, Instant now) {
-    return timed("delete_by_title", () -> store.deleteByTitle(title, now));
+    return timed(Operation.DELETE_BY_TITLE, () -> store.deleteByTitle(title, now));
   }
 
   @Override
   public Optional<Task> restore(long id) {
-    return timed("restore", () -> store.restore(id));
+    return timed(Operation.RESTORE, () -> store.restore(id));
   }
 
   @Override
   public List<DeletedTask> deleted(int limit) {
-    return timed("deleted", () -> store.deleted(limit));
+    return timed(Operation.DELETED, () -> store.deleted(limit));
   }
 
   @Override
   public long purgeDeleted(Instant before) {
-    return timed("purge_deleted", () -> store.purgeDeleted(before));
+    return timed(Operation.PURGE_DELETED, () -> store.purgeDeleted(before));
   }
 
   @Override
   public void reset() {
-    timed("reset", () -> {
+    timed(Operation.RESET, () -> {
       store.reset();
       return null;
     });
@@ -88,39 +101,39 @@ public final class MeteredTaskStore implements TaskStore {
 
   @Override
   public Set<Long> existingIds(Collection<Long> ids) {
-    return timed("existing_ids", () -> store.existingIds(ids));
+    return timed(Operation.EXISTING_IDS, () -> store.existingIds(ids));
   }
 
   @Override
   public long importTasks(List<Task> tasks, boolean replace) {
-    return timed("import", () -> store.importTasks(tasks, replace));
+    return timed(Operation.IMPORT, () -> store.importTasks(tasks, replace));
   }
 
   @Override
   public long count() {
-    return timed("count", store::count);
+    return timed(Operation.COUNT, store::count);
   }
 
   @Override
   public long nextId() {
-    return timed("next_id", store::nextId);
+    return timed(Operation.NEXT_ID, store::nextId);
   }
 
-  private <T> T timed(String operation, Supplier<T> call) {
+  private <T> T timed(Operation operation, Supplier<T> call) {
     long start = System.nanoTime();
-    String outcome = "failure";
+    boolean succeeded = false;
     try {
       T result = call.get();
-      outcome = "success";
+      succeeded = true;
       return result;
     } finally {
-      timer(operation, outcome).record(Duration.ofNanos(System.nanoTime() - start));
+      timers.get(operation)[succeeded ? 0 : 1].record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
   }
 
-  private Timer timer(String operation, String outcome) {
-    return Timer.builder(NAME).description("Operations on the task store, by kind and outcome")
-        .tags("operation", operation, "outcome", outcome)
+  private static Timer timer(MeterRegistry registry, Operation operation, String outcome) {
+    return Timer.builder("task.store.operations").description("Operations on the task store, by kind and outcome")
+        .tags("operation", operation.label(), "outcome", outcome)
         .serviceLevelObjectives(Metrics.LATENCY_BUCKETS)
         .register(registry);
   }

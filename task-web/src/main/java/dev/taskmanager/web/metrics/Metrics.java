@@ -19,7 +19,10 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The app's figures for Prometheus, through Micrometer: HTTP requests by route template, method
@@ -35,7 +38,7 @@ public final class Metrics {
       Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)};
 
   /** The methods named as they are; any other, made up by a client, as OTHER, so labels stay few. */
-  private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+  private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AddressRanges readers;
@@ -63,11 +66,16 @@ public final class Metrics {
 
   /** The handler behind {@code route}, its requests timed by method and status once they complete. */
   public HttpHandler timed(String route, HttpHandler next) {
+    // Each route's timers, found by method and status without building a meter id per request.
+    Map<Integer, Timer> timers = new ConcurrentHashMap<>();
     return exchange -> {
       long start = System.nanoTime();
       exchange.addExchangeCompleteListener((done, nextListener) -> {
         try {
-          record(route, done, System.nanoTime() - start);
+          int method = METHODS.indexOf(done.getRequestMethod().toString());
+          int status = done.getStatusCode();
+          timers.computeIfAbsent(status * (METHODS.size() + 1) + method + 1, key -> timer(route, method, status))
+              .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         } finally {
           nextListener.proceed();
         }
@@ -89,13 +97,11 @@ public final class Metrics {
     exchange.getResponseSender().send(registry.scrape());
   }
 
-  private void record(String route, HttpServerExchange done, long nanos) {
-    String method = done.getRequestMethod().toString();
-    Timer.builder("http.server.requests").description("HTTP requests, by route template, method and status")
-        .tags("route", route, "method", METHODS.contains(method) ? method : "OTHER",
-            "status", String.valueOf(done.getStatusCode()))
+  /** The timer of a route's requests by one method (an index in {@link #METHODS}, -1: another) and status. */
+  private Timer timer(String route, int method, int status) {
+    return Timer.builder("http.server.requests").description("HTTP requests, by route template, method and status")
+        .tags("route", route, "method", method < 0 ? "OTHER" : METHODS.get(method), "status", String.valueOf(status))
         .serviceLevelObjectives(LATENCY_BUCKETS)
-        .register(registry)
-        .record(Duration.ofNanos(nanos));
+        .register(registry);
   }
 }
