@@ -40,7 +40,10 @@ public final class RouteTable {
     API,
     /** A static file of the app. */
     FILE,
-    /** Figures for a collector (Prometheus's text format); its failures are problem documents. */
+    /**
+     * Figures for a collector (Prometheus's text format); refused, it answers as an address with
+     * nothing there does, so nobody outside learns it exists.
+     */
     METRICS
   }
 
@@ -117,9 +120,8 @@ public final class RouteTable {
       if (route.kind() == Kind.PAGE && route.method().equals("POST")) {
         handler = formPosts.protect(handler);
       }
-      boolean forPeople = route.kind() == Kind.PAGE || route.kind() == Kind.FILE;
       handler = metrics.timed(route.template(),
-          new BlockingHandler(forPeople ? pageErrors.wrap(handler) : problems.wrap(handler)));
+          new BlockingHandler(route.kind() == Kind.API ? problems.wrap(handler) : pageErrors.wrap(handler)));
       router.add(route.method(), route.template(), handler);
       if (route.method().equals(GET)) {
         router.add(HEAD, route.template(), handler);

@@ -10,6 +10,7 @@ import dev.taskmanager.core.model.TaskStoreException;
 import dev.taskmanager.core.text.Excerpts;
 import dev.taskmanager.mongo.wiring.ProvisionFailures;
 import dev.taskmanager.mongo.wiring.StoreLifecycle;
+import dev.taskmanager.web.metrics.Metrics;
 import dev.taskmanager.web.api.Readiness;
 import java.io.PrintStream;
 import java.net.BindException;
@@ -56,11 +57,13 @@ public final class WebApp implements AutoCloseable {
 
   private final WebServer server;
   private final StoreLifecycle store;
+  private final Metrics metrics;
   private final PrintStream out;
 
-  private WebApp(WebServer server, StoreLifecycle store, PrintStream out) {
+  private WebApp(WebServer server, StoreLifecycle store, Metrics metrics, PrintStream out) {
     this.server = server;
     this.store = store;
+    this.metrics = metrics;
     this.out = out;
   }
 
@@ -128,14 +131,16 @@ public final class WebApp implements AutoCloseable {
     byte[] secret = Secrets.resolve(settings);
     Injector injector = createInjector(storeModule, new WebModule(settings, secret, clock));
     StoreLifecycle store = injector.getInstance(StoreLifecycle.class);
+    Metrics metrics = injector.getInstance(Metrics.class);
     out.println("Tasks are kept in " + store.description());
     try {
       WebServer server = new WebServer(settings, injector.getInstance(RouteTable.class), clock, out);
       startOrExplain(server, settings);
       Warmup.run(server.url());
       injector.getInstance(Readiness.class).markWarm();
-      return new WebApp(server, store, out);
+      return new WebApp(server, store, metrics, out);
     } catch (RuntimeException failed) {
+      metrics.close();
       closeQuietly(store);
       throw failed;
     }
@@ -152,6 +157,7 @@ public final class WebApp implements AutoCloseable {
     try {
       server.stop();
     } finally {
+      metrics.close();
       closeQuietly(store);
       out.println("Task Manager stopped.");
     }

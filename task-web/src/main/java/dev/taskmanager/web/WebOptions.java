@@ -75,8 +75,8 @@ final class WebOptions {
 
   @Option(names = "--metrics-from", parameterConsumer = TakesAnyValue.class, paramLabel = "LIST", defaultValue = "${env:TASK_METRICS_FROM:-127.0.0.1,::1}",
       converter = MetricsReadersConverter.class,
-      description = "TASK_METRICS_FROM: the clients that may read /metrics (behind a trusted proxy, the proxy's"
-          + " client), " + ADDRESS_RANGES_ACCEPTED + "; others get a 404 (default: 127.0.0.1,::1).")
+      description = "TASK_METRICS_FROM: the clients that may read /metrics, asking directly (never through a proxy), "
+          + ADDRESS_RANGES_ACCEPTED + "; others get a 404 (default: 127.0.0.1,::1).")
   AddressRanges metricsReaders;
 
   @Option(names = "--dev", paramLabel = "0|1", arity = "0..1", fallbackValue = "1", defaultValue = "${env:TASK_DEV:-0}",
@@ -218,8 +218,7 @@ final class WebOptions {
     }
   }
 
-  /** {@code TASK_TRUSTED_PROXIES}: see {@link AddressRanges#parse}. */
-  /** A list of addresses and ranges, for the setting a subclass names. */
+  /** A list of addresses and ranges (see {@link AddressRanges#parse}), for the setting a subclass names. */
   abstract static class AddressRangesConverter extends SettingConverter<AddressRanges> {
     AddressRangesConverter(String variable, String flag) {
       super(variable, flag, ADDRESS_RANGES_ACCEPTED);

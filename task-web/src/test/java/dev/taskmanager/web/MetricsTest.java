@@ -83,12 +83,19 @@ class MetricsTest {
 
   @Test
   void aClientNotAllowedFindsNothingThere() {
-    // The test client is 127.0.0.1, a trusted proxy by default: the address it forwards is the client's.
+    // The test client is 127.0.0.1, a trusted proxy by default, and a reader: what it forwards is
+    // from outside, whichever client it names.
     HttpResponse<String> fromOutside = server.send(HttpRequest.newBuilder(server.uri("/metrics"))
         .header("X-Forwarded-For", "203.0.113.9").build());
+    HttpResponse<String> forwardedReader = server.send(HttpRequest.newBuilder(server.uri("/metrics"))
+        .header("X-Forwarded-For", "127.0.0.1").build());
+    HttpResponse<String> nothingThere = server.get("/metricz");
 
     assertThat(fromOutside.statusCode()).isEqualTo(404);
-    assertThat(fromOutside.body()).doesNotContain("jvm_");
+    assertThat(forwardedReader.statusCode()).isEqualTo(404);
+    assertThat(fromOutside.headers().firstValue("Content-Type")).describedAs("as for an address with nothing there")
+        .isEqualTo(nothingThere.headers().firstValue("Content-Type"));
+    assertThat(fromOutside.body()).isEqualTo(nothingThere.body()).doesNotContain("jvm_");
     try (TestServer nobodyMayRead = TestServer.startWith("--metrics-from", "none")) {
       assertThat(nobodyMayRead.get("/metrics").statusCode()).isEqualTo(404);
     }
