@@ -5,12 +5,12 @@
 # Seeds two embedded stores by `task import` with tasks like a team's after a while: 7 in 10 done,
 # 30 tags spread over them, due days over a year around today (a third of the tasks without one).
 # Starts the web app (bin/task-web) on each in turn, warms it for 40 s, and measures, with wrk (1
-# connection, a warm-up run then a measured one), the p50 latency of the first page of: the default view (open tasks by
-# due day), Today, a tag's view, a range of due days, Done, and the 100-task page; then req/s of the
-# 100-task page at 16 connections. Prints each figure at both sizes and their ratio, against the
-# issue's ceiling of 1.5x, with the rows each page shows: at 1,000 tasks a view may hold fewer than
-# a page (a tag's has 10 open tasks), and a page of 50 rows costs more to render than one of 10
-# whatever the store. So each view is also measured at 100,000 tasks with the rows it shows at 1,000
+# connection, a warm-up run then a measured one), the p50 latency of the first page of: the default
+# view (open tasks by due day), Today, a tag's view, a range of due days, Done, and the 100-task
+# page; then req/s of the 100-task page at 16 connections. Prints each figure at both sizes and
+# their ratio, against the ceiling of 1.5x, with the rows each page shows: at 1,000 tasks a
+# view may hold fewer than a page (a tag's has 10 open tasks), and a page of 50 rows costs more to
+# render than one of 10 whatever the store. So each view is also measured at 100,000 tasks with the rows it shows at 1,000
 # (?limit=, at least 1): the same page, from a store a hundred times larger; and through the API
 # five tasks at a time, which both sizes fill where the view holds five: the store's cost alone.
 #

@@ -233,6 +233,7 @@ final class WebOptions {
       }
     }
   }
+
   static final class TrustedProxiesConverter extends AddressRangesConverter {
     TrustedProxiesConverter() {
       super("TASK_TRUSTED_PROXIES", "--trusted-proxies");
@@ -244,5 +245,4 @@ final class WebOptions {
       super("TASK_METRICS_FROM", "--metrics-from");
     }
   }
-
 }

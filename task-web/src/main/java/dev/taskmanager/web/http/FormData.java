@@ -15,7 +15,6 @@ import java.util.Map;
  */
 public final class FormData {
 
-
   private static final AttachmentKey<FormData> KEY = AttachmentKey.create(FormData.class);
 
   private final Map<String, List<String>> fields;

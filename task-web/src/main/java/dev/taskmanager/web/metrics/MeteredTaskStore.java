@@ -35,14 +35,16 @@ public final class MeteredTaskStore implements TaskStore {
     }
   }
 
+  /** One operation's timers, registered once. */
+  private record Outcomes(Timer success, Timer failure) {}
+
   private final TaskStore store;
-  /** Each operation's timers, registered once: [success, failure]. */
-  private final Map<Operation, Timer[]> timers = new EnumMap<>(Operation.class);
+  private final Map<Operation, Outcomes> timers = new EnumMap<>(Operation.class);
 
   public MeteredTaskStore(TaskStore store, MeterRegistry registry) {
     this.store = store;
     for (Operation operation : Operation.values()) {
-      timers.put(operation, new Timer[] {timer(registry, operation, "success"), timer(registry, operation, "failure")});
+      timers.put(operation, new Outcomes(timer(registry, operation, "success"), timer(registry, operation, "failure")));
     }
   }
 
@@ -127,7 +129,8 @@ public final class MeteredTaskStore implements TaskStore {
       succeeded = true;
       return result;
     } finally {
-      timers.get(operation)[succeeded ? 0 : 1].record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+      Outcomes outcomes = timers.get(operation);
+      (succeeded ? outcomes.success() : outcomes.failure()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
   }
 
