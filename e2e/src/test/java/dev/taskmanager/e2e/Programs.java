@@ -73,8 +73,9 @@ final class Programs {
 
   /** Waits for the web app's address line and for it to be ready; returns its address. */
   static URI awaitReady(LoggedProcess app) {
-    String line = app.awaitLine(output -> output.startsWith(RUNNING_AT), START_TIMEOUT);
-    URI url = URI.create(line.substring(RUNNING_AT.length()).strip());
+    // The app's log line: "<time> INFO  <logger>: Task Manager is running at http://…/".
+    String line = app.awaitLine(output -> output.contains(RUNNING_AT), START_TIMEOUT);
+    URI url = URI.create(line.substring(line.indexOf(RUNNING_AT) + RUNNING_AT.length()).strip());
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {

@@ -3,7 +3,6 @@ package dev.taskmanager.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Files;
@@ -27,18 +26,17 @@ final class ClassDataSharingTraining {
     // A fresh one each time: a data file an earlier build wrote may be in a format this one refuses.
     Path scratch = Files.createTempDirectory(Files.createDirectories(Path.of(args[0])), "run-");
     Settings settings = Settings.parse(Map.of("TASK_DATA_DIR", scratch.toString(), "TASK_HTTP_PORT", "0"));
-    try (PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)) {
-      WebApp app = WebApp.start(settings, WebApp.storeModule(settings), Clock.systemUTC(), quiet);
-      try {
-        URI base = app.url();
-        send(base.resolve("/health/ready"), null);
-        send(base.resolve("/api/tasks"), "{\"title\": \"Warm up\", \"shortdesc\": \"for the archive\", \"priority\": 2}");
-        send(base.resolve("/api/tasks?limit=100"), null);
-        send(base.resolve("/"), null);
-        send(base.resolve("/no-such-page"), null);
-      } finally {
-        app.close();
-      }
+    settings.logFormat().use();
+    WebApp app = WebApp.start(settings, WebApp.storeModule(settings), Clock.systemUTC());
+    try {
+      URI base = app.url();
+      send(base.resolve("/health/ready"), null);
+      send(base.resolve("/api/tasks"), "{\"title\": \"Warm up\", \"shortdesc\": \"for the archive\", \"priority\": 2}");
+      send(base.resolve("/api/tasks?limit=100"), null);
+      send(base.resolve("/"), null);
+      send(base.resolve("/no-such-page"), null);
+    } finally {
+      app.close();
     }
     // The archive is written as the JVM exits; leave no server thread to keep it waiting.
     System.exit(0);

@@ -28,6 +28,7 @@ import java.util.Map;
  * @param trustedProxies the reverse proxies whose {@code X-Forwarded-*} headers are believed
  * @param metricsReaders the clients that may read {@code /metrics}
  * @param zone the time zone people live in: "today" and "overdue" follow it
+ * @param logFormat how log lines are written on stdout
  * @param help whether only the usage was asked for
  */
 public record Settings(
@@ -43,6 +44,7 @@ public record Settings(
     AddressRanges trustedProxies,
     AddressRanges metricsReaders,
     ZoneId zone,
+    LogFormat logFormat,
     boolean help) {
 
   public static final int SECRET_MIN_LENGTH = 32;
@@ -72,7 +74,7 @@ public record Settings(
   /** This configuration listening on another port (tests use 0). */
   public Settings withHttpPort(int port) {
     return new Settings(store, mongoUri, database, dataDir, httpHost, port, workerThreads, secret, dev, trustedProxies,
-        metricsReaders, zone, help);
+        metricsReaders, zone, logFormat, help);
   }
 
   /** What {@code --help} prints: every flag, its variable, what it accepts and its default. */

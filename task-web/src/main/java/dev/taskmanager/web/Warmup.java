@@ -14,7 +14,8 @@ import java.util.List;
  * the API's list. The first request after a start paid ~120 ms (200 ms with a million tasks) for
  * loading classes, parsing templates and reading the store's first pages; a user now meets none of
  * it. Plain HTTP/1.1 over a socket: the JDK's HTTP client cost more to load (~250 ms of start-up)
- * than the requests it sent. Bounded in time; a failure only means less warmth.
+ * than the requests it sent. Bounded in time; a failure only means less warmth. They carry the
+ * request id {@code warm-up}, so their lines in the access log say whose they are.
  */
 final class Warmup {
 
@@ -39,7 +40,8 @@ final class Warmup {
       socket.connect(new InetSocketAddress(app.getHost(), app.getPort()), TIMEOUT_MILLIS);
       socket.setSoTimeout(TIMEOUT_MILLIS);
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: " + app.getAuthority() + "\r\nConnection: close\r\n\r\n")
+      out.write(("GET " + path + " HTTP/1.1\r\nHost: " + app.getAuthority() + "\r\nX-Request-Id: warm-up\r\n"
+          + "Connection: close\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();

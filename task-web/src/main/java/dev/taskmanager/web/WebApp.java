@@ -18,12 +18,12 @@ import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The web app's entry point: reads the settings, builds the object graph from a store module and
- * the {@link WebModule}, starts the server and prints its address. On SIGTERM it stops taking
+ * the {@link WebModule}, starts the server and logs its address. On SIGTERM it stops taking
  * requests, finishes those in flight and closes the store.
  *
  * <h2>The store seam</h2>
@@ -33,49 +33,17 @@ import java.util.logging.Logger;
  */
 public final class WebApp implements AutoCloseable {
 
-  /**
-   * Keeps the libraries' routine chatter (start-up, connections opened) off the console; their
-   * warnings still show. Loggers are weakly held, hence the field.
-   */
-  private static final Logger[] QUIET = {
-    Logger.getLogger("org.xnio"), Logger.getLogger("io.undertow"),
-    Logger.getLogger("org.mongodb.driver"), Logger.getLogger("de.bwaldvogel"), Logger.getLogger("io.netty")
-  };
-
-  /**
-   * The embedded server logs every command it fails with a stack trace (a write it could not save
-   * to a full disk, at start-up too); the app reports that failure itself, once, in its own words.
-   */
-  private static final Logger EMBEDDED_COMMAND_FAILURES =
-      Logger.getLogger("de.bwaldvogel.mongo.wire.MongoWireProtocolHandler");
-
-  /**
-   * The embedded server warns when it stops with clients still connected (a failed start-up, the
-   * CLI): they learn it from their closed connection, and the operator from the app's own line.
-   */
-  private static final Logger EMBEDDED_SHUTDOWN_NOTICE = Logger.getLogger("de.bwaldvogel.mongo.MongoServer");
-
   private final WebServer server;
   private final StoreLifecycle store;
   private final Metrics metrics;
-  private final PrintStream out;
 
-  private WebApp(WebServer server, StoreLifecycle store, Metrics metrics, PrintStream out) {
+  private WebApp(WebServer server, StoreLifecycle store, Metrics metrics) {
     this.server = server;
     this.store = store;
     this.metrics = metrics;
-    this.out = out;
   }
 
   public static void main(String[] args) {
-    for (Logger logger : QUIET) {
-      logger.setLevel(Level.WARNING);
-    }
-    EMBEDDED_COMMAND_FAILURES.setLevel(Level.OFF);
-    EMBEDDED_SHUTDOWN_NOTICE.setLevel(Level.SEVERE);
-    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-      System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT %4$s %3$s: %5$s%6$s%n");
-    }
     int status = run(System.getenv(), args, System.out, System.err);
     if (status != 0) {
       System.exit(status);
@@ -93,9 +61,10 @@ public final class WebApp implements AutoCloseable {
         out.print(Settings.usage());
         return 0;
       }
-      WebApp app = start(settings, storeModule(settings), Clock.systemUTC(), out);
+      settings.logFormat().use();
+      WebApp app = start(settings, storeModule(settings), Clock.systemUTC());
       Runtime.getRuntime().addShutdownHook(new Thread(app::close, "task-web-shutdown"));
-      out.println("Task Manager is running at " + app.url());
+      log().info("Task Manager is running at {}", app.url());
       return 0;
     } catch (SettingsException wrong) {
       err.println("task-web: " + wrong.getMessage());
@@ -127,18 +96,18 @@ public final class WebApp implements AutoCloseable {
    * @throws SettingsException when the port is taken or the host cannot be bound, or for a setting
    *     that only fails when used (an unwritable data directory)
    */
-  public static WebApp start(Settings settings, Module storeModule, Clock clock, PrintStream out) {
+  public static WebApp start(Settings settings, Module storeModule, Clock clock) {
     byte[] secret = Secrets.resolve(settings);
     Injector injector = createInjector(storeModule, new WebModule(settings, secret, clock));
     StoreLifecycle store = injector.getInstance(StoreLifecycle.class);
     Metrics metrics = injector.getInstance(Metrics.class);
-    out.println("Tasks are kept in " + store.description());
+    log().info("Tasks are kept in {}", store.description());
     try {
-      WebServer server = new WebServer(settings, injector.getInstance(RouteTable.class), clock, out);
+      WebServer server = new WebServer(settings, injector.getInstance(RouteTable.class));
       startOrExplain(server, settings);
       Warmup.run(server.url());
       injector.getInstance(Readiness.class).markWarm();
-      return new WebApp(server, store, metrics, out);
+      return new WebApp(server, store, metrics);
     } catch (RuntimeException failed) {
       metrics.close();
       closeQuietly(store);
@@ -159,7 +128,7 @@ public final class WebApp implements AutoCloseable {
     } finally {
       metrics.close();
       closeQuietly(store);
-      out.println("Task Manager stopped.");
+      log().info("Task Manager stopped.");
     }
   }
 
@@ -204,11 +173,19 @@ public final class WebApp implements AutoCloseable {
     }
   }
 
+  /**
+   * Made when first used, not when the class loads: {@code main} chooses the log format first, and
+   * Logback reads its configuration when the first logger is made.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(WebApp.class);
+  }
+
   private static void closeQuietly(StoreLifecycle store) {
     try {
       store.close();
     } catch (RuntimeException failed) {
-      System.getLogger(WebApp.class.getName()).log(System.Logger.Level.ERROR, "closing the store failed", failed);
+      log().error("closing the store failed", failed);
     }
   }
 }

@@ -42,6 +42,7 @@ final class WebOptions {
   static final String SECRET_ACCEPTED =
       "at least " + Settings.SECRET_MIN_LENGTH + " characters, no spaces or control characters";
   static final String DEV_ACCEPTED = "1, true, 0 or false";
+  static final String LOG_FORMAT_ACCEPTED = "text or json";
   static final String ADDRESS_RANGES_ACCEPTED =
       "IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8, or none";
 
@@ -85,6 +86,12 @@ final class WebOptions {
           + " task-web/src/main/resources on each request (default: 0).")
   boolean dev;
 
+  @Option(names = "--log-format", parameterConsumer = TakesAnyValue.class, paramLabel = "FORMAT",
+      defaultValue = "${env:TASK_LOG_FORMAT:-text}", converter = LogFormatConverter.class,
+      description = "TASK_LOG_FORMAT: how log lines are written on stdout, " + LOG_FORMAT_ACCEPTED
+          + ": one JSON object per line, for log collectors (default: text).")
+  LogFormat logFormat;
+
   @Mixin
   StoreOptions store = new StoreOptions();
 
@@ -104,7 +111,8 @@ final class WebOptions {
       WebOptions options = commandLine.getCommand();
       return new Settings(options.store.kind(), options.store.mongoUri().orElse(null), options.store.database(),
           options.store.dataDir(), options.httpHost, options.httpPort, options.workerThreads, options.secret, options.dev,
-          options.trustedProxies, options.metricsReaders, options.zone.zone(), parsed.isUsageHelpRequested());
+          options.trustedProxies, options.metricsReaders, options.zone.zone(), options.logFormat,
+          parsed.isUsageHelpRequested());
     } catch (ParameterException refused) {
       throw new SettingsException(InvalidSettingException.oneLine(refused).orElseGet(() -> otherMistake(refused)));
     }
@@ -212,6 +220,25 @@ final class WebOptions {
         case "0":
         case "false":
           return false;
+        default:
+          throw invalid(text);
+      }
+    }
+  }
+
+  /** {@code TASK_LOG_FORMAT}: {@code text} or {@code json}, in any case. */
+  static final class LogFormatConverter extends SettingConverter<LogFormat> {
+    LogFormatConverter() {
+      super("TASK_LOG_FORMAT", "--log-format", LOG_FORMAT_ACCEPTED);
+    }
+
+    @Override
+    public LogFormat convert(String text) {
+      switch (text.strip().toLowerCase(Locale.ROOT)) {
+        case "text":
+          return LogFormat.TEXT;
+        case "json":
+          return LogFormat.JSON;
         default:
           throw invalid(text);
       }

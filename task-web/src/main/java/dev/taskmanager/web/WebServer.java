@@ -11,10 +11,8 @@ import io.undertow.server.handlers.GracefulShutdownHandler;
 import java.time.Duration;
 import org.xnio.Options;
 import jakarta.inject.Inject;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Clock;
 
 /**
  * The Undertow server: the route table behind security headers, graceful shutdown and the access
@@ -37,11 +35,7 @@ final class WebServer {
   private final Undertow undertow;
 
   @Inject
-  WebServer(Settings settings, RouteTable routes, Clock clock) {
-    this(settings, routes, clock, System.out);
-  }
-
-  WebServer(Settings settings, RouteTable routes, Clock clock, PrintStream accessLog) {
+  WebServer(Settings settings, RouteTable routes) {
     this.settings = settings;
     this.graceful = new GracefulShutdownHandler(new SecurityHeaders(routes.handler()));
     this.undertow = Undertow.builder()
@@ -57,7 +51,7 @@ final class WebServer {
         .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, (int) REQUEST_HEAD_TIMEOUT.toMillis())
         .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, (int) IDLE_CONNECTION_TIMEOUT.toMillis())
         .setSocketOption(Options.READ_TIMEOUT, (int) BODY_READ_TIMEOUT.toMillis())
-        .setHandler(new ForwardedHeaders(new AccessLog(graceful, accessLog, clock), settings.trustedProxies()))
+        .setHandler(new ForwardedHeaders(new AccessLog(graceful), settings.trustedProxies()))
         .build();
   }
 

@@ -211,7 +211,7 @@ class HttpFuzzIT {
             failures.add(storeName + ", request " + sent + ": " + failure + "\n  request: " + request
                 + "\n  answer: " + response.status() + " " + snippet(response.bodyText())
                 + "\n  after: " + previous + "\n  which got: " + (previousResponse == null ? "" : previousResponse.status())
-                + "\n  server log: " + lastLines(server.console.toString(StandardCharsets.UTF_8), 4));
+                + "\n  server log: " + lastLines(server.log.text(), 4));
           }
           previous = request;
           previousResponse = response;

@@ -2,7 +2,10 @@ package dev.taskmanager.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,6 +28,8 @@ class JarIT {
   private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
   private static final String JAR = Path.of("target", "task-web.jar").toString();
   private static final String LAUNCHER = Path.of("..", "bin", "task-web").toString();
+  private static final Pattern RUNNING_AT = Pattern.compile("Task Manager is running at (http://[^\\s\"]+)");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void theLauncherStartsItOnTheBuildsClassDataArchiveAndItStopsCleanlyOnSigterm() throws Exception {
@@ -34,17 +41,7 @@ class JarIT {
     Process process = launcher.start();
     try {
       BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      String url = null;
-      // Stop reading at the URL line: the next line only comes with the next request.
-      while (url == null) {
-        String line = output.readLine();
-        if (line == null) {
-          break;
-        }
-        if (line.startsWith("Task Manager is running at ")) {
-          url = line.substring("Task Manager is running at ".length());
-        }
-      }
+      String url = awaitUrl(output, new ArrayList<>());
       assertThat(url).startsWith("http://127.0.0.1:");
       int status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "health/ready")).build(),
           BodyHandlers.ofString()).statusCode();
@@ -56,7 +53,7 @@ class JarIT {
       List<String> rest = new ArrayList<>();
       output.lines().forEach(rest::add);
       assertThat(rest).anyMatch(line -> line.contains("GET /health/ready 200"));
-      assertThat(rest).last().isEqualTo("Task Manager stopped.");
+      assertThat(rest).last().asString().matches("\\S+Z INFO  \\S+WebApp: Task Manager stopped\\.");
     } finally {
       process.destroyForcibly();
     }
@@ -79,11 +76,7 @@ class JarIT {
         .redirectErrorStream(true).start();
     try {
       BufferedReader output = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8));
-      String line;
-      do {
-        line = output.readLine();
-      } while (line != null && !line.startsWith("Task Manager is running at "));
-      assertThat(line).describedAs("the first app started").isNotNull();
+      assertThat(awaitUrl(output, new ArrayList<>())).describedAs("the first app started").isNotNull();
 
       Process second = new ProcessBuilder(JAVA, "-jar", JAR, "--http-port", "0", "--data-dir", "target/jar-it-shared")
           .start();
@@ -98,5 +91,65 @@ class JarIT {
       first.waitFor(30, TimeUnit.SECONDS);
       first.destroyForcibly();
     }
+  }
+
+  @Test
+  void withJsonLogsEveryLineOnStdoutIsAnObjectAndRequestsCarryTheirFields() throws Exception {
+    Process process = new ProcessBuilder(JAVA, "-jar", JAR, "--http-port", "0", "--data-dir", "target/jar-it-json",
+        "--log-format", "json").start();
+    try {
+      BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      List<String> lines = new ArrayList<>();
+      String url = awaitUrl(output, lines);
+      int status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "api/tasks/77"))
+          .header("X-Request-Id", "jar-it-7").build(), BodyHandlers.ofString()).statusCode();
+      assertThat(status).isEqualTo(404);
+
+      process.toHandle().destroy();
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      output.lines().forEach(lines::add);
+
+      List<JsonNode> objects = new ArrayList<>();
+      for (String line : lines) {
+        objects.add(JSON.readTree(line));
+      }
+      assertThat(objects).isNotEmpty().allSatisfy(object -> {
+        assertThat(object.isObject()).isTrue();
+        assertThat(object.path("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(object.path("level").asText()).isIn("INFO", "WARN", "ERROR");
+        assertThat(object.path("logger").asText()).isNotBlank();
+        assertThat(object.path("message").asText()).isNotBlank();
+      });
+      assertThat(objects).filteredOn(object -> object.path("request_id").asText().equals("jar-it-7")).singleElement()
+          .satisfies(request -> {
+            assertThat(request.path("method").asText()).isEqualTo("GET");
+            assertThat(request.path("path").asText()).isEqualTo("/api/tasks/77");
+            assertThat(request.path("status").asInt()).isEqualTo(404);
+            assertThat(request.path("duration_ms").isNumber()).isTrue();
+            assertThat(request.path("client").asText()).isEqualTo("127.0.0.1");
+            assertThat(request.path("message").asText()).startsWith("GET /api/tasks/77 404 ");
+          });
+      assertThat(objects).last().satisfies(last -> assertThat(last.path("message").asText())
+          .isEqualTo("Task Manager stopped."));
+      assertThat(process.getErrorStream().readAllBytes()).isEmpty();
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  /**
+   * Reads the output up to the line that gives the app's address (in either log format) and
+   * returns the address; stops there, as the next line only comes with the next request.
+   */
+  private static String awaitUrl(BufferedReader output, List<String> lines) throws IOException {
+    String line;
+    while ((line = output.readLine()) != null) {
+      lines.add(line);
+      Matcher runningAt = RUNNING_AT.matcher(line);
+      if (runningAt.find()) {
+        return runningAt.group(1);
+      }
+    }
+    return null;
   }
 }

@@ -36,7 +36,8 @@ class SettingsFuzzTest {
       new Setting("TASK_TRUSTED_PROXIES", "--trusted-proxies", List.of("none", "127.0.0.1,::1", "10.0.0.0/8, fd00::/8",
           "proxy.local", "10.0.0.0/33", "10.0.0.1/8", "::1/129")),
       new Setting("TASK_METRICS_FROM", "--metrics-from", List.of("none", "127.0.0.1,::1", "172.16.0.0/12",
-          "prometheus", "10.0.0.0/33", "::1/129")));
+          "prometheus", "10.0.0.0/33", "::1/129")),
+      new Setting("TASK_LOG_FORMAT", "--log-format", List.of("text", "json", "JSON", " json ", "xml", "logfmt", "")));
 
 
   @Test

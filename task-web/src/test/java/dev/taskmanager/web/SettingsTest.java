@@ -45,12 +45,13 @@ class SettingsTest {
         Map.entry("TASK_DEV", "true"),
         Map.entry("TASK_STORE", "MEMORY"),
         Map.entry("TASK_TRUSTED_PROXIES", "10.0.0.0/8, fd00::/8"),
-        Map.entry("TASK_METRICS_FROM", "10.1.2.3")));
+        Map.entry("TASK_METRICS_FROM", "10.1.2.3"),
+        Map.entry("TASK_LOG_FORMAT", "JSON")));
 
     assertThat(settings).isEqualTo(new Settings(StoreKind.MEMORY, "mongodb://db:27017/?replicaSet=rs0",
         "Tasks2", Path.of("/var/lib/tasks"), "0.0.0.0", 9090, 24, "s".repeat(32), true,
         AddressRanges.parse("10.0.0.0/8,fd00::/8"), AddressRanges.parse("10.1.2.3"), ZoneId.systemDefault(),
-        false));
+        LogFormat.JSON, false));
   }
 
   @Test
@@ -81,6 +82,7 @@ class SettingsTest {
       "TASK_WORKER_THREADS | many | TASK_WORKER_THREADS (--worker-threads) is \"many\"; accepted: auto (2 per core) or a whole number from 1 to 1000",
       "TASK_HTTP_HOST | 'a b'      | TASK_HTTP_HOST (--http-host) is \"a b\"; accepted: an IP address or a host name, e.g. 127.0.0.1 or 0.0.0.0",
       "TASK_DEV       | maybe      | TASK_DEV (--dev) is \"maybe\"; accepted: 1, true, 0 or false",
+      "TASK_LOG_FORMAT | xml      | TASK_LOG_FORMAT (--log-format) is \"xml\"; accepted: text or json",
       "TASK_STORE     | redis      | TASK_STORE (--store) is \"redis\"; accepted: mongo or memory",
       "TASK_TRUSTED_PROXIES | proxy.local | TASK_TRUSTED_PROXIES (--trusted-proxies) is \"proxy.local\"; accepted: IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8, or none",
       "TASK_METRICS_FROM | 10.0.0.0/33 | TASK_METRICS_FROM (--metrics-from) is \"10.0.0.0/33\"; accepted: IP addresses or CIDR ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8, or none",
@@ -148,7 +150,8 @@ class SettingsTest {
 
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("--http-host=HOST", "TASK_HTTP_HOST", "--http-port=PORT",
         "TASK_HTTP_PORT", "--worker-threads=N", "TASK_WORKER_THREADS", "--secret=SECRET", "TASK_SECRET",
-        "--trusted-proxies=LIST", "TASK_TRUSTED_PROXIES", "--metrics-from=LIST", "TASK_METRICS_FROM", "--dev",
+        "--trusted-proxies=LIST", "TASK_TRUSTED_PROXIES", "--metrics-from=LIST", "TASK_METRICS_FROM",
+        "--log-format=FORMAT", "TASK_LOG_FORMAT", "--dev",
         "TASK_DEV", "--store=KIND", "TASK_STORE",
         "--mongo-uri=URI", "TASK_MONGO_URI", "--db=NAME", "TASK_DB", "--data-dir=DIR", "TASK_DATA_DIR");
   }

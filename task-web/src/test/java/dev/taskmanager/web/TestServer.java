@@ -6,8 +6,6 @@ import com.google.inject.Guice;
 import com.google.inject.Module;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskDraft;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -44,14 +42,14 @@ final class TestServer implements AutoCloseable, BeforeEachCallback, AfterAllCal
   static final String SECRET = "test-secret-test-secret-test-secret-0123";
 
   final SwitchableTaskStore store = new SwitchableTaskStore();
-  final ByteArrayOutputStream console = new ByteArrayOutputStream();
+  final LoggedLines log = LoggedLines.capture();
   private final WebApp app;
   private final URI base;
   private HttpClient client;
 
   private TestServer(Settings settings, boolean onTheEmbeddedStore) {
     Module storeModule = onTheEmbeddedStore ? WebApp.storeModule(settings) : new InMemoryStoreModule(store);
-    app = WebApp.start(settings, storeModule, Clock.systemUTC(), new PrintStream(console, true, StandardCharsets.UTF_8));
+    app = WebApp.start(settings, storeModule, Clock.systemUTC());
     base = app.url();
     newSession();
   }
@@ -190,6 +188,10 @@ final class TestServer implements AutoCloseable, BeforeEachCallback, AfterAllCal
 
   @Override
   public void close() {
-    app.close();
+    try {
+      app.close();
+    } finally {
+      log.close();
+    }
   }
 }

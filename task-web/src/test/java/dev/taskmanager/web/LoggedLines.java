@@ -1,0 +1,56 @@
+package dev.taskmanager.web;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.stream.Collectors;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the app logs while this is open, each line as its message (what the text format prints
+ * after {@code logger: }), taken from Logback beside the console. Test classes run one at a time,
+ * so the lines are the open server's.
+ */
+final class LoggedLines implements AutoCloseable {
+
+  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private final Logger root;
+
+  private LoggedLines() {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+    appender.setContext(context);
+    appender.start();
+    root.addAppender(appender);
+  }
+
+  static LoggedLines capture() {
+    return new LoggedLines();
+  }
+
+  /** Every message so far, one per line. */
+  String text() {
+    // The appender adds under its own lock.
+    synchronized (appender) {
+      return appender.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n"));
+    }
+  }
+
+  /**
+   * The messages once one holds this text, or after two seconds: a request's line is logged when
+   * its exchange completes, which may be just after the client has read the response.
+   */
+  String once(String fragment) throws InterruptedException {
+    for (int wait = 0; wait < 40 && !text().contains(fragment); wait++) {
+      Thread.sleep(50);
+    }
+    return text();
+  }
+
+  @Override
+  public void close() {
+    root.detachAppender(appender);
+    appender.stop();
+  }
+}
