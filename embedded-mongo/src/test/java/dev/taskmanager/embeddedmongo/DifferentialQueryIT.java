@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.mongodb.MongoException;
+import com.mongodb.MongoSocketException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -16,9 +17,14 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.DocumentComparator;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -33,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -162,7 +169,7 @@ class DifferentialQueryIT {
   @BeforeEach
   void start() {
     connectEngine();
-    referenceServer = new MongoServer(new MemoryBackend());
+    referenceServer = new MongoServer(new ReferenceBackend());
     referenceServer.bind(new InetSocketAddress(EmbeddedMongoServer.HOST, 0));
     referenceClient = MongoClients.create("mongodb://" + EmbeddedMongoServer.HOST + ":"
         + referenceServer.getLocalAddress().getPort());
@@ -474,6 +481,44 @@ class DifferentialQueryIT {
     return SEED * 1_000_003L + round * 1_009L + thread;
   }
 
+  /**
+   * The library's memory backend, its distinct mended as the engine's is: an element of an array
+   * that lacks the field gives no value, as in MongoDB, rather than a marker that has no BSON form
+   * (the reply failed to encode, the library closed the connection, and the driver then failed the
+   * other reader's operation on that server).
+   */
+  static final class ReferenceBackend extends MemoryBackend {
+    @Override
+    public MemoryDatabase openOrCreateDatabase(String databaseName) {
+      return new MemoryDatabase(databaseName, getCursorRegistry()) {
+        @Override
+        protected MemoryCollection openOrCreateCollection(String collectionName, CollectionOptions options) {
+          return new MemoryCollection(this, collectionName, options, cursorRegistry) {
+            @Override
+            public synchronized de.bwaldvogel.mongo.bson.Document handleDistinct(
+                de.bwaldvogel.mongo.bson.Document query) {
+              Object filter = query.get("query");
+              Set<Object> values = new TreeSet<>(ValueComparator.ascWithoutListHandling());
+              for (de.bwaldvogel.mongo.bson.Document document : queryDocuments(
+                  filter instanceof de.bwaldvogel.mongo.bson.Document given ? given
+                      : new de.bwaldvogel.mongo.bson.Document(), null, 0, 0, 0, null)) {
+                Object value = Utils.getSubdocumentValueCollectionAware(document, (String) query.get("key"));
+                for (Object each : value instanceof Collection<?> elements ? elements : Arrays.asList(value)) {
+                  if (!(each instanceof Missing)) {
+                    values.add(each);
+                  }
+                }
+              }
+              de.bwaldvogel.mongo.bson.Document response = new de.bwaldvogel.mongo.bson.Document("values", values);
+              Utils.markOkay(response);
+              return response;
+            }
+          };
+        }
+      };
+    }
+  }
+
   /** An index to create on both stores. */
   record IndexSpec(Document keys, boolean unique, boolean sparse) {}
 
@@ -510,6 +555,9 @@ class DifferentialQueryIT {
     static Outcome of(Supplier<?> call) {
       try {
         return new Outcome(call.get(), null, null);
+      } catch (MongoSocketException dropped) {
+        // Not an answer: the server closed the connection, and the driver fails the other threads' operations too.
+        throw dropped;
       } catch (MongoException failed) {
         return new Outcome(null, failed.getCode(), "error " + failed.getCode() + ": " + failed.getMessage());
       }

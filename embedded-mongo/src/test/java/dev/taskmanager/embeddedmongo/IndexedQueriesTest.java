@@ -58,6 +58,20 @@ class IndexedQueriesTest {
   }
 
   @Test
+  void distinctThroughAnArraySkipsTheElementsWithoutTheFieldAndKeepsTheConnection() {
+    items.insertMany(List.of(
+        new Document("embedded", List.of(new Document("x", 1), new Document("y", 2))),
+        new Document("embedded", List.of(new Document("y", 3), new Document("x", null))),
+        new Document("embedded", new Document("x", "A"))));
+
+    List<org.bson.BsonValue> values = items.distinct("embedded.x", org.bson.BsonValue.class).into(new ArrayList<>());
+
+    // As MongoDB answers; the library's reply held a marker with no BSON form, and closed the connection.
+    assertThat(values).containsExactly(null, new org.bson.BsonInt32(1), new org.bson.BsonString("A"));
+    assertThat(items.countDocuments()).isEqualTo(3);
+  }
+
+  @Test
   void readsOnlyThePageOfASortedQueryInEitherDirection() {
     insertNumbered(2_000);
     items.createIndex(new Document("group", 1).append("n", 1));

@@ -4,7 +4,10 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.IndexBuildFailedException;
@@ -15,9 +18,12 @@ import dev.taskmanager.embeddedmongo.index.OrderedIndex;
 import dev.taskmanager.embeddedmongo.index.QueryPlan;
 import dev.taskmanager.embeddedmongo.index.QueryPlanner;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.h2.mvstore.MVMap;
 
 /**
@@ -85,6 +91,31 @@ final class IndexedCollection extends H2Collection {
   @Override
   public synchronized int count(Document query, int skip, int limit) {
     return super.count(query, skip, limit);
+  }
+
+  /**
+   * The library's distinct, less the marker it gives an element of an array that lacks the field
+   * ({@code a.b} over {@code a: [{b: 1}, {c: 2}]}), which MongoDB skips: that marker has no BSON form,
+   * and the reply failing to encode made the library close the client's connection, and its driver
+   * then failed the other operations on that server. Skipped before they meet a value: they compare
+   * equal to null, which would take a real null's place in the set.
+   */
+  @Override
+  public synchronized Document handleDistinct(Document query) {
+    String key = (String) query.get("key");
+    Document filter = query.get("query") instanceof Document given ? given : new Document();
+    Set<Object> values = new TreeSet<>(ValueComparator.ascWithoutListHandling());
+    for (Document document : queryDocuments(filter, null, 0, 0, 0, null)) {
+      Object value = Utils.getSubdocumentValueCollectionAware(document, key);
+      if (value instanceof Collection<?> elements) {
+        elements.stream().filter(element -> !(element instanceof Missing)).forEach(values::add);
+      } else if (!(value instanceof Missing)) {
+        values.add(value);
+      }
+    }
+    Document response = new Document("values", values);
+    Utils.markOkay(response);
+    return response;
   }
 
   /**
