@@ -4,8 +4,10 @@ import dev.taskmanager.cli.store.OpenedStore;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskNotFoundException;
 import dev.taskmanager.core.text.Excerpts;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongFunction;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -34,13 +36,21 @@ abstract class EachIdCommand extends StoreCommand<Set<Long>> {
 
   @Override
   int run(OpenedStore store, Set<Long> ids) {
+    return eachId(ids, id -> change(store, id), done(), out(), err());
+  }
+
+  /**
+   * Does {@code change} to each task, naming each one done on {@code out} and each one missing on
+   * {@code err}; the exit code is 3 when any was missing.
+   */
+  static int eachId(Set<Long> ids, LongFunction<Task> change, String done, PrintWriter out, PrintWriter err) {
     int missing = 0;
     for (long id : ids) {
       try {
-        Task task = change(store, id);
-        out().println(done() + " " + task.id() + ": " + Excerpts.oneLine(task.title()));
+        Task task = change.apply(id);
+        out.println(done + " " + task.id() + ": " + Excerpts.oneLine(task.title()));
       } catch (TaskNotFoundException notFound) {
-        err().println("task: " + notFound.getMessage());
+        err.println("task: " + notFound.getMessage());
         missing++;
       }
     }

@@ -11,13 +11,13 @@ import picocli.CommandLine.ParameterException;
 
 @Command(name = "reset", description = {
     "Deletes every task and starts the ids again at 0. It cannot be undone: the deleted tasks kept "
-        + "aside go too (export first to keep a copy).",
+        + "aside go too (task backup FILE first to keep a copy).",
     "",
     "Asks first on a terminal; elsewhere (scripts, pipes) it refuses unless --yes is given."},
     footer = {
         "  task reset",
         "  task reset --yes",
-        "  task export --output backup.json && task reset --yes && task import backup.json"
+        "  task backup before-reset.backup.jsonl.gz && task reset --yes"
     })
 final class ResetCommand extends StoreCommand<Void> {
 

@@ -66,7 +66,7 @@ public final class TaskCli implements Callable<Integer> {
   private static final List<Class<?>> SUBCOMMANDS = List.of(
       AddCommand.class, ListCommand.class, ShowCommand.class, EditCommand.class, DoneCommand.class,
       ReopenCommand.class, DeleteCommand.class, RestoreCommand.class, DeletedCommand.class,
-      ResetCommand.class, ExportCommand.class, ImportCommand.class, StatsCommand.class,
+      ResetCommand.class, ExportCommand.class, ImportCommand.class, BackupCommand.class, StatsCommand.class,
       DoctorCommand.class, CompletionCommand.class);
 
   @Mixin

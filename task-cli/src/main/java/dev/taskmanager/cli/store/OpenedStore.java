@@ -1,8 +1,11 @@
 package dev.taskmanager.cli.store;
 
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import dev.taskmanager.core.port.TaskStore;
+import dev.taskmanager.mongo.backup.MongoBackups;
 import dev.taskmanager.mongo.wiring.StoreLifecycle;
+import java.util.Optional;
 
 /** A store opened for one command: its port, its doctor and its description. Close it when done. */
 public final class OpenedStore implements AutoCloseable {
@@ -21,6 +24,12 @@ public final class OpenedStore implements AutoCloseable {
 
   public StoreDoctor doctor() {
     return injector.getInstance(StoreDoctor.class);
+  }
+
+  /** Backups of the whole database; none for a store in memory, which keeps nothing to back up. */
+  public Optional<MongoBackups> backups() {
+    return Optional.ofNullable(injector.getExistingBinding(Key.get(MongoBackups.class)))
+        .map(binding -> binding.getProvider().get());
   }
 
   /** Where the store is, for the commands that say so. */

@@ -30,9 +30,9 @@ import org.bson.Document;
  * it is deleted, so a failure in between leaves it in both places, never in neither; the next
  * delete or restore of it mends that.
  */
-final class DeletedTasks {
+public final class DeletedTasks {
 
-  static final String COLLECTION = "deleted_tasks";
+  public static final String COLLECTION = "deleted_tasks";
   private static final String DELETED_AT = "deleted_at";
   private static final String MONGO_ID = "_id";
   private static final int TASKS_PER_ROUND = 1_000;

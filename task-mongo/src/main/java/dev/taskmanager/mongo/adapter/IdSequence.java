@@ -25,7 +25,7 @@ public final class IdSequence {
 
   public static final String NAME = "name";
   public static final String VALUE = "value";
-  private static final String TASK_ID = "task_id";
+  public static final String TASK_ID = "task_id";
   private static final Bson THE_SEQUENCE = eq(NAME, TASK_ID);
 
   private final MongoCollection<Document> settings;

@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * The one place that chooses where tasks are kept: a MongoDB given by URI when the settings have
  * one, the embedded server in the data directory otherwise. The module it returns binds {@link
- * dev.taskmanager.core.port.TaskStore}, {@link StoreLifecycle} and {@link dev.taskmanager.mongo.doctor.MongoStoreDoctor}, and
- * nothing else.
+ * dev.taskmanager.core.port.TaskStore}, {@link StoreLifecycle}, {@link dev.taskmanager.mongo.doctor.MongoStoreDoctor} and
+ * {@link dev.taskmanager.mongo.backup.MongoBackups}, and nothing else.
  *
  * <pre>{@code
  * Injector injector = Guice.createInjector(StoreModules.forSettings(settings), ...);
