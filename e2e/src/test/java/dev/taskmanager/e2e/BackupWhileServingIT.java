@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,13 +26,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BackupWhileServingIT {
 
-  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
   private static final Pattern BACKED_UP = Pattern.compile("backed up (\\d+) tasks and (\\d+) deleted tasks? of TaskManager,"
       + " taken \\S+; the next id is (\\d+) to .*");
 
   private final Path dir = Path.of("target", "e2e", "BackupWhileServingIT").toAbsolutePath();
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final Api api = new Api();
 
   @Test
   void aBackupTakenWhileTheAppServesRestoresUnderTheRunningApp() throws Exception {
@@ -51,7 +46,7 @@ class BackupWhileServingIT {
       for (int i = 0; i < 200; i++) {
         assertThat(create(url, "before the backup " + i).statusCode()).isEqualTo(201);
       }
-      assertThat(send(HttpRequest.newBuilder(url.resolve("/api/tasks/3")).DELETE()).statusCode()).isEqualTo(204);
+      assertThat(status(url, "DELETE", "/api/tasks/3", null)).isEqualTo(204);
 
       AtomicBoolean creating = new AtomicBoolean(true);
       AtomicLong createdDuring = new AtomicLong();
@@ -82,16 +77,15 @@ class BackupWhileServingIT {
       assertThat(nextIdInBackup).isGreaterThanOrEqualTo(tasksInBackup + 1);
 
       long createdAfter = idOf(create(url, "after the backup").body());
-      assertThat(send(HttpRequest.newBuilder(url.resolve("/api/tasks/5")).DELETE()).statusCode()).isEqualTo(204);
+      assertThat(status(url, "DELETE", "/api/tasks/5", null)).isEqualTo(204);
       Programs.Run restored = Programs.task(StackExtension.repository(), cli, "restore", "--yes", file.toString());
 
       assertThat(restored.status()).describedAs(restored.err()).isZero();
       assertThat(restored.out()).contains("checksum verified").contains("restored " + tasksInBackup + " tasks");
-      assertThat(send(HttpRequest.newBuilder(url.resolve("/api/tasks/" + createdAfter)).GET()).statusCode()).isEqualTo(404);
-      assertThat(send(HttpRequest.newBuilder(url.resolve("/api/tasks/5")).GET()).statusCode()).isEqualTo(200);
-      assertThat(send(HttpRequest.newBuilder(url.resolve("/api/tasks/3")).GET()).statusCode()).isEqualTo(404);
-      assertThat(send(HttpRequest.newBuilder(url.resolve("/api/tasks/3/restore")).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode()).describedAs("the task deleted before the backup can still be brought back").isEqualTo(200);
+      assertThat(status(url, "GET", "/api/tasks/" + createdAfter, null)).isEqualTo(404);
+      assertThat(status(url, "GET", "/api/tasks/5", null)).isEqualTo(200);
+      assertThat(status(url, "GET", "/api/tasks/3", null)).isEqualTo(404);
+      assertThat(status(url, "POST", "/api/tasks/3/restore", "{}")).describedAs("the task deleted before the backup can still be brought back").isEqualTo(200);
       assertThat(idOf(create(url, "after the restore").body()))
           .describedAs("an id handed out after the backup is never handed out again").isGreaterThan(createdAfter);
       Programs.Run listed = Programs.task(StackExtension.repository(), cli, "stats");
@@ -104,17 +98,14 @@ class BackupWhileServingIT {
   }
 
   private HttpResponse<String> create(URI url, String title) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(url.resolve("/api/tasks")).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"" + title + "\"}")));
+    return api.create(url, "{\"title\": \"" + title + "\"}");
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+  private int status(URI url, String method, String path, String json) throws IOException, InterruptedException {
+    return api.send(url, path, method, json).statusCode();
   }
 
   private static long idOf(String task) {
-    Matcher id = ID.matcher(task);
-    assertThat(id.find()).describedAs("an id in " + task).isTrue();
-    return Long.parseLong(id.group(1));
+    return Api.idOf(task);
   }
 }

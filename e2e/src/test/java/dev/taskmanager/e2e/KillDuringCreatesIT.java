@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,11 +31,9 @@ class KillDuringCreatesIT {
   private static final int ROUNDS = 4;
   private static final int CLIENTS = 4;
   private static final long DEFAULT_SEED = 4_186_112_523_907_455_381L;
-  private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
   private final Path dir = Path.of("target", "e2e", "KillDuringCreatesIT").toAbsolutePath();
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final Api api = new Api();
 
   @Test
   void everyAcknowledgedTaskSurvivesKillNineUnchangedAndNoIdIsIssuedAgain() throws Exception {
@@ -79,7 +73,7 @@ class KillDuringCreatesIT {
   /** Every acknowledged task reads back byte for byte, and a new task's id is above all of theirs. */
   private void assertEverySurvived(URI url, Map<Long, String> acknowledged, int start) throws Exception {
     for (Map.Entry<Long, String> task : acknowledged.entrySet()) {
-      HttpResponse<String> stored = send(HttpRequest.newBuilder(url.resolve("/api/tasks/" + task.getKey())).GET());
+      HttpResponse<String> stored = api.send(url, "/api/tasks/" + task.getKey(), "GET", null);
       assertThat(stored.statusCode()).describedAs("task %d after restart %d", task.getKey(), start).isEqualTo(200);
       assertThat(stored.body()).describedAs("task %d after restart %d", task.getKey(), start).isEqualTo(task.getValue());
     }
@@ -125,19 +119,11 @@ class KillDuringCreatesIT {
   }
 
   private HttpResponse<String> create(URI url, String title) throws IOException, InterruptedException {
-    String body = "{\"title\": \"" + title + "\", \"shortdesc\": \"made before a kill -9\\nsecond line\", \"priority\": "
-        + (title.length() * 7 % 1000) + "}";
-    return send(HttpRequest.newBuilder(url.resolve("/api/tasks")).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
-  }
-
-  private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    return api.create(url, "{\"title\": \"" + title + "\", \"shortdesc\": \"made before a kill -9\\nsecond line\","
+        + " \"priority\": " + (title.length() * 7 % 1000) + "}");
   }
 
   private static long idOf(String task) {
-    Matcher id = ID.matcher(task);
-    assertThat(id.find()).describedAs("an id in " + task).isTrue();
-    return Long.parseLong(id.group(1));
+    return Api.idOf(task);
   }
 }

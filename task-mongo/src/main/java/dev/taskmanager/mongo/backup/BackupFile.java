@@ -19,10 +19,10 @@ import dev.taskmanager.mongo.adapter.IdSequence;
 import dev.taskmanager.mongo.adapter.MongoTaskStore;
 import dev.taskmanager.mongo.adapter.TaskDocuments;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +59,8 @@ final class BackupFile {
   }
 
   private static final int BUFFER_BYTES = 1 << 16;
+  /** A 16 MB document in canonical Extended JSON, with room to spare. */
+  static final int MAX_LINE_CHARS = 64 << 20;
 
   private final Path file;
   private final MessageDigest digest = sha256();
@@ -94,7 +96,7 @@ final class BackupFile {
     } catch (IOException unreadable) {
       // Reported below, when it is opened.
     }
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+    try (Lines lines = new Lines(new InputStreamReader(
         new GZIPInputStream(new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES), BUFFER_BYTES),
         StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
@@ -253,6 +255,54 @@ final class BackupFile {
 
   private BackupFileException refused(String problem) {
     return new BackupFileException(file + ": " + problem + "; nothing was changed");
+  }
+
+  /**
+   * The file's lines, each at most {@link #MAX_LINE_CHARS} long: a document is at most 16 MB of BSON,
+   * and a file that is no backup must not take all the memory for one line.
+   */
+  private final class Lines implements AutoCloseable {
+    private final Reader in;
+    private final char[] buffer = new char[BUFFER_BYTES];
+    private int position;
+    private int limit;
+
+    Lines(Reader in) {
+      this.in = in;
+    }
+
+    /** The next line without its newline, or null at the end. */
+    String readLine() throws IOException {
+      StringBuilder line = new StringBuilder();
+      while (true) {
+        if (position == limit) {
+          limit = in.read(buffer);
+          position = 0;
+          if (limit < 0) {
+            limit = 0;
+            return line.length() == 0 ? null : line.toString();
+          }
+        }
+        int start = position;
+        while (position < limit && buffer[position] != '\n') {
+          position++;
+        }
+        line.append(buffer, start, position - start);
+        if (line.length() > MAX_LINE_CHARS) {
+          throw refused("line " + (lineNumber + 1) + " is longer than any document of a backup (" + MAX_LINE_CHARS
+              + " characters)");
+        }
+        if (position < limit) {
+          position++;
+          return line.toString();
+        }
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 
   static MessageDigest sha256() {
