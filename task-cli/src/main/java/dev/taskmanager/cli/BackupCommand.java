@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
         + "checksum; it appears only once it is whole. task restore FILE puts it back; task restore --check "
         + "FILE checks it."},
     footer = {
-        "  task backup tasks-$(date +%F).backup.jsonl.gz",
+        "  task backup tasks-$(date +%%F).backup.jsonl.gz",
         "  task restore --check tasks-2026-12-24.backup.jsonl.gz"
     })
 final class BackupCommand extends StoreCommand<Path> {

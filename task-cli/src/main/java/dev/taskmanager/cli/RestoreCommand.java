@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
     })
 final class RestoreCommand extends StoreCommand<RestoreCommand.Target> {
 
-  @Parameters(paramLabel = "ID...|FILE", arity = "1..*",
+  @Parameters(paramLabel = "ID|FILE", arity = "1..*",
       description = "The ids of deleted tasks, or one backup file.")
   List<String> targets;
 
