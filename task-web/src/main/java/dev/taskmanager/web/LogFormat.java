@@ -1,6 +1,10 @@
 package dev.taskmanager.web;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.util.ContextInitializer;
+import ch.qos.logback.core.joran.spi.JoranException;
 import java.util.Locale;
+import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
@@ -17,11 +21,19 @@ public enum LogFormat {
 
   /**
    * Sends every log line of this JVM through Logback in this format: the app's and the libraries'
-   * SLF4J loggers, its {@link System.Logger}s, and java.util.logging. Call it before the first line
-   * is logged: Logback reads its configuration once, when the first logger is made.
+   * SLF4J loggers, its {@link System.Logger}s, and java.util.logging. Logback reads its
+   * configuration when the first logger is made, which checking the settings may already have done
+   * (the driver's connection-string class makes one as it loads), so it is read again here.
    */
   public void use() {
     System.setProperty(PROPERTY, name().toLowerCase(Locale.ROOT));
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    context.reset();
+    try {
+      new ContextInitializer(context).autoConfig();
+    } catch (JoranException unreadable) {
+      throw new IllegalStateException("logback.xml, in the app's jar, cannot be read", unreadable);
+    }
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
   }

@@ -28,10 +28,12 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>The store seam</h2>
  * {@link #storeModule(Settings)} is the one place that chooses the store. A store module binds
- * {@link dev.taskmanager.core.port.TaskStore} and its {@link StoreLifecycle}: the app prints its
+ * {@link dev.taskmanager.core.port.TaskStore} and its {@link StoreLifecycle}: the app logs its
  * description at start-up and closes it after the last request.
  */
 public final class WebApp implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
 
   private final WebServer server;
   private final StoreLifecycle store;
@@ -64,7 +66,7 @@ public final class WebApp implements AutoCloseable {
       settings.logFormat().use();
       WebApp app = start(settings, storeModule(settings), Clock.systemUTC());
       Runtime.getRuntime().addShutdownHook(new Thread(app::close, "task-web-shutdown"));
-      log().info("Task Manager is running at {}", app.url());
+      LOG.info("Task Manager is running at {}", app.url());
       return 0;
     } catch (SettingsException wrong) {
       err.println("task-web: " + wrong.getMessage());
@@ -101,7 +103,7 @@ public final class WebApp implements AutoCloseable {
     Injector injector = createInjector(storeModule, new WebModule(settings, secret, clock));
     StoreLifecycle store = injector.getInstance(StoreLifecycle.class);
     Metrics metrics = injector.getInstance(Metrics.class);
-    log().info("Tasks are kept in {}", store.description());
+    LOG.info("Tasks are kept in {}", store.description());
     try {
       WebServer server = new WebServer(settings, injector.getInstance(RouteTable.class));
       startOrExplain(server, settings);
@@ -128,7 +130,7 @@ public final class WebApp implements AutoCloseable {
     } finally {
       metrics.close();
       closeQuietly(store);
-      log().info("Task Manager stopped.");
+      LOG.info("Task Manager stopped.");
     }
   }
 
@@ -173,19 +175,11 @@ public final class WebApp implements AutoCloseable {
     }
   }
 
-  /**
-   * Made when first used, not when the class loads: {@code main} chooses the log format first, and
-   * Logback reads its configuration when the first logger is made.
-   */
-  private static Logger log() {
-    return LoggerFactory.getLogger(WebApp.class);
-  }
-
   private static void closeQuietly(StoreLifecycle store) {
     try {
       store.close();
     } catch (RuntimeException failed) {
-      log().error("closing the store failed", failed);
+      LOG.error("closing the store failed", failed);
     }
   }
 }

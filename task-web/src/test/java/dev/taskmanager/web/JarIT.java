@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +99,37 @@ class JarIT {
     Process process = new ProcessBuilder(JAVA, "-jar", JAR, "--http-port", "0", "--data-dir", "target/jar-it-json",
         "--log-format", "json").start();
     try {
+      assertEveryLineIsJson(process);
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void withJsonLogsOnAMongoDbGivenByUriEveryLineIsAnObjectToo() throws Exception {
+    // Checking a connection string loads a driver class that makes a logger before the format is chosen.
+    Process store = new ProcessBuilder(JAVA, "-jar", JAR, "--http-port", "0", "--data-dir", "target/jar-it-json-store")
+        .redirectErrorStream(true).start();
+    try {
+      BufferedReader storeOutput = new BufferedReader(new InputStreamReader(store.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(awaitUrl(storeOutput, new ArrayList<>())).describedAs("the app holding the store started").isNotNull();
+      String uri = Files.readString(Path.of("target/jar-it-json-store/mongo.address")).strip();
+      Process process = new ProcessBuilder(JAVA, "-jar", JAR, "--http-port", "0", "--mongo-uri", uri,
+          "--log-format", "json").start();
+      try {
+        assertEveryLineIsJson(process);
+      } finally {
+        process.destroyForcibly();
+      }
+    } finally {
+      store.destroy();
+      store.waitFor(30, TimeUnit.SECONDS);
+      store.destroyForcibly();
+    }
+  }
+
+  private static void assertEveryLineIsJson(Process process) throws Exception {
+    {
       BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       List<String> lines = new ArrayList<>();
       String url = awaitUrl(output, lines);
@@ -132,8 +164,6 @@ class JarIT {
       assertThat(objects).last().satisfies(last -> assertThat(last.path("message").asText())
           .isEqualTo("Task Manager stopped."));
       assertThat(process.getErrorStream().readAllBytes()).isEmpty();
-    } finally {
-      process.destroyForcibly();
     }
   }
 

@@ -1,9 +1,11 @@
 package dev.taskmanager.web;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +36,14 @@ final class LoggedLines implements AutoCloseable {
     // The appender adds under its own lock.
     synchronized (appender) {
       return appender.list.stream().map(ILoggingEvent::getFormattedMessage).collect(Collectors.joining("\n"));
+    }
+  }
+
+  /** The messages logged at WARN or above, by the app and its libraries alike. */
+  List<String> warnings() {
+    synchronized (appender) {
+      return appender.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+          .map(event -> event.getLoggerName() + ": " + event.getFormattedMessage()).collect(Collectors.toList());
     }
   }
 

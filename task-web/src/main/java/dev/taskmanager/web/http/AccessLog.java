@@ -20,7 +20,8 @@ import org.slf4j.spi.LoggingEventBuilder;
 public final class AccessLog implements HttpHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessLog.class);
-  private static final Pattern UNPRINTABLE = Pattern.compile("[\\p{Cntrl}\\s]");
+  /** Controls, format characters (bidi overrides among them), line and paragraph separators, spaces. */
+  private static final Pattern UNPRINTABLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\s]");
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private final HttpHandler next;
