@@ -7,6 +7,8 @@ import dev.taskmanager.mongo.wiring.ZoneOption;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.logging.LogManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.Mixin;
@@ -168,12 +171,21 @@ public final class TaskCli implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    configureLogging();
     // UTF-8 whatever the locale: exports and JSON are UTF-8, and a C locale would turn text into '?'.
     PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
     System.exit(run(System.getenv(), args, out, err));
+  }
+
+  private static void configureLogging() {
+    try (InputStream config = TaskCli.class.getResourceAsStream("logging.properties")) {
+      LogManager.getLogManager().readConfiguration(config);
+    } catch (IOException | RuntimeException unreadable) {
+      // The JDK's defaults stay: wordier, never wrong.
+    }
   }
 
   /**
