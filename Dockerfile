@@ -1,9 +1,12 @@
-# syntax=docker/dockerfile:1
 # The web app (task-web) and the admin CLI (task-cli), built from source.
 #   docker build -t task-manager .     (docker compose builds it for you)
+# The base images are build arguments whose defaults are the official ones; CI builds on stand-ins
+# made from Debian packages (.ci/docker). Nothing here needs BuildKit: the classic builder works.
+ARG BUILD_IMAGE=eclipse-temurin:17-jdk
+ARG RUN_IMAGE=eclipse-temurin:17-jre
 
 # ---- build: Maven on a JDK 17 -----------------------------------------------------------------
-FROM eclipse-temurin:17-jdk AS build
+FROM ${BUILD_IMAGE} AS build
 WORKDIR /src
 
 # The poms alone first: the dependency layer is rebuilt only when a pom changes.
@@ -27,15 +30,16 @@ COPY task-cli/src task-cli/src
 RUN ./mvnw -B -q -pl task-web,task-cli -am package -DskipTests
 
 # ---- run: a JRE 17, as a user without privileges ---------------------------------------------
-FROM eclipse-temurin:17-jre
+FROM ${RUN_IMAGE}
 RUN command -v curl >/dev/null || { apt-get update && apt-get install -y --no-install-recommends curl \
       && rm -rf /var/lib/apt/lists/*; }
+COPY bin/task bin/task-web /usr/local/bin/
 RUN groupadd --system --gid 10001 task && useradd --system --uid 10001 --gid task --home-dir /app task \
-    && mkdir -p /app /data && chown task:task /data
+    && mkdir -p /app /data && chown task:task /data \
+    && chmod 0755 /usr/local/bin/task /usr/local/bin/task-web
 
 COPY --from=build /src/task-web/target/task-web.jar /src/task-web/target/task-web.jsa /app/
 COPY --from=build /src/task-cli/target/task-cli.jar /src/task-cli/target/task-cli.jsa /app/
-COPY --chmod=0755 bin/task bin/task-web /usr/local/bin/
 
 USER task
 WORKDIR /app
