@@ -16,6 +16,7 @@ COPY .mvn/ .mvn/
 COPY task-core/pom.xml task-core/
 COPY embedded-mongo/pom.xml embedded-mongo/
 COPY task-mongo/pom.xml task-mongo/
+COPY task-passwords/pom.xml task-passwords/
 COPY task-web/pom.xml task-web/
 COPY task-cli/pom.xml task-cli/
 COPY bench/pom.xml bench/
@@ -25,6 +26,7 @@ RUN ./mvnw -B -q -pl task-web,task-cli -am dependency:go-offline -DexcludeReacto
 COPY task-core/src task-core/src
 COPY embedded-mongo/src embedded-mongo/src
 COPY task-mongo/src task-mongo/src
+COPY task-passwords/src task-passwords/src
 COPY task-web/src task-web/src
 COPY task-cli/src task-cli/src
 RUN ./mvnw -B -q -pl task-web,task-cli -am package -DskipTests

@@ -5,6 +5,7 @@
  */
 module dev.taskmanager.core {
   exports dev.taskmanager.core.model;
+  exports dev.taskmanager.core.account;
   exports dev.taskmanager.core.port;
   exports dev.taskmanager.core.query;
   exports dev.taskmanager.core.usecase;

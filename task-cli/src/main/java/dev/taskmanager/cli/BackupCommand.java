@@ -3,6 +3,7 @@ package dev.taskmanager.cli;
 import dev.taskmanager.cli.store.OpenedStore;
 import dev.taskmanager.mongo.adapter.DeletedTasks;
 import dev.taskmanager.mongo.adapter.MongoTaskStore;
+import dev.taskmanager.mongo.adapter.MongoUserStore;
 import dev.taskmanager.mongo.backup.BackupHeader;
 import dev.taskmanager.mongo.backup.MongoBackups;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "backup", description = {
     "Writes a backup of the whole store to a file, while the app runs: every task, the deleted tasks "
-        + "kept for undo and the id sequence, each document as stored.",
+        + "kept for undo, the id sequence and the users (with their password hashes), each document as stored.",
     "",
     "The file is gzip-compressed JSON lines with a header (format version, time, counts) and a SHA-256 "
         + "checksum; it appears only once it is whole. task restore FILE puts it back; task restore --check "
@@ -66,11 +67,16 @@ final class BackupCommand extends StoreCommand<Path> {
     }
   }
 
-  /** {@code 120 tasks and 3 deleted tasks of TaskManager, taken 2026-12-24T03:00:00Z; the next id is 131} */
+  /** {@code 120 tasks, 3 deleted tasks and 2 users of TaskManager, taken 2026-12-24T03:00:00Z; the next id is 131} */
   static String describe(BackupHeader header) {
-    return counted(header.count(MongoTaskStore.TASKS), "task") + " and "
-        + counted(header.count(DeletedTasks.COLLECTION), "deleted task") + " of " + header.database() + ", taken "
-        + header.createdAt() + "; the next id is " + header.sequence();
+    boolean hasUsers = header.counts().containsKey(MongoUserStore.COLLECTION);
+    String tasks = counted(header.count(MongoTaskStore.TASKS), "task");
+    String deleted = counted(header.count(DeletedTasks.COLLECTION), "deleted task");
+    return (hasUsers ? tasks + ", " + deleted + " and " + counted(header.count(MongoUserStore.COLLECTION), "user")
+        : tasks + " and " + deleted) + " of " + header.database() + ", taken " + header.createdAt()
+        + "; the next id is " + header.sequence()
+        + (hasUsers ? "" : "; it holds no users (it was written before there were any), and restoring it leaves them"
+            + " as they are");
   }
 
   /** {@code 1 task}, {@code 2 tasks}. */

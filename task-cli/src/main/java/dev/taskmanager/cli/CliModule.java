@@ -2,6 +2,8 @@ package dev.taskmanager.cli;
 
 import com.google.inject.AbstractModule;
 import dev.taskmanager.cli.store.StoreModuleSelector;
+import dev.taskmanager.core.account.Passwords;
+import dev.taskmanager.passwords.Argon2Passwords;
 import java.time.Clock;
 
 /**
@@ -29,5 +31,6 @@ public final class CliModule extends AbstractModule {
     bind(Terminal.class).toInstance(terminal);
     bind(StoreModuleSelector.class).toInstance(stores);
     bind(Clock.class).toInstance(clock);
+    bind(Passwords.class).to(Argon2Passwords.class);
   }
 }

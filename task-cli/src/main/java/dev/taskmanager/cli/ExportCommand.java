@@ -56,7 +56,7 @@ final class ExportCommand extends StoreCommand<FileFormat> {
   @Override
   int run(OpenedStore store, FileFormat fileFormat) throws IOException {
     if (output == null) {
-      write(store, fileFormat.writer(out(), root.zone()), Progress.NONE);
+      write(store, fileFormat.writer(out(), root().zone()), Progress.NONE);
       return ExitCodes.OK;
     }
     Path absolute = output.toAbsolutePath();
@@ -70,7 +70,7 @@ final class ExportCommand extends StoreCommand<FileFormat> {
       long count;
       try (Writer file = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
           Progress progress = Progress.start(terminal, "Exporting", store.tasks().count(), " tasks", 1)) {
-        count = write(store, fileFormat.writer(file, root.zone()), progress);
+        count = write(store, fileFormat.writer(file, root().zone()), progress);
       }
       // Whole or nothing: a failed export never leaves half a file under the real name.
       Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -170,10 +170,10 @@ final class ImportCommand extends StoreCommand<ReadResult> {
     InputStream bounded = new BoundedInput(in);
     try {
       if (size < PROGRESS_FROM_BYTES) {
-        return chosen.reader(root.zone()).read(bounded);
+        return chosen.reader(root().zone()).read(bounded);
       }
       try (Progress progress = Progress.start(terminal, "Reading", size, " KiB", 1024)) {
-        return chosen.reader(root.zone()).read(new Counting(bounded, progress));
+        return chosen.reader(root().zone()).read(new Counting(bounded, progress));
       }
     } catch (InputTooLargeException tooLarge) {
       throw tooLarge((file.equals("-") ? "the input" : file) + " is larger than " + MAX_INPUT_BYTES / (1024 * 1024)

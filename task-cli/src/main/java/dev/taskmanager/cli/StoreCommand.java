@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -18,9 +17,6 @@ import picocli.CommandLine.Spec;
  * @param <I> what checking the input gives the run: the parsed arguments, the records read
  */
 abstract class StoreCommand<I> implements Callable<Integer> {
-
-  @ParentCommand
-  TaskCli root;
 
   @Spec
   CommandSpec spec;
@@ -36,7 +32,7 @@ abstract class StoreCommand<I> implements Callable<Integer> {
   public final Integer call() throws Exception {
     // Bad input is reported as such even when the store is down, and before anything is written.
     I input = checkInput();
-    try (OpenedStore store = opener.open(root.storeOptions())) {
+    try (OpenedStore store = opener.open(root().storeOptions())) {
       return run(store, input);
     } finally {
       out().flush();
@@ -56,11 +52,16 @@ abstract class StoreCommand<I> implements Callable<Integer> {
 
   /** The clock in the person's time zone ({@code --timezone}): "today" is theirs. */
   Clock clock() {
-    return systemClock.withZone(root.zone());
+    return systemClock.withZone(root().zone());
   }
 
   LocalDate today() {
     return LocalDate.now(clock());
+  }
+
+  /** The root command, with the global options, however deep this command is ({@code task user add}). */
+  TaskCli root() {
+    return (TaskCli) spec.root().userObject();
   }
 
   PrintWriter out() {

@@ -48,6 +48,11 @@ final class SystemTerminal implements Terminal {
   }
 
   @Override
+  public char[] readPassword(String prompt) {
+    return console == null ? null : console.readPassword("%s", prompt);
+  }
+
+  @Override
   public InputStream stdin() {
     return System.in;
   }

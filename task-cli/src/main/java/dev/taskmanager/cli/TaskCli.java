@@ -41,13 +41,14 @@ import picocli.CommandLine;
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = false,
-    description = "Lists, adds, edits, deletes, imports and exports tasks, and checks the store they live in.",
+    description = "Lists, adds, edits, deletes, imports and exports tasks, checks the store they live in, and"
+        + " manages the users who may use them.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         " 0:success",
         " 1:invalid input: a value, file or record broke a rule (the message says which)",
         " 2:usage: unknown command or option, missing or extra argument",
-        " 3:not found: no task has that id",
+        " 3:not found: no task has that id, or no user that name",
         " 4:store unavailable: the store could not be reached or opened",
         " 5:doctor found problems",
         "70:internal error (run again with --verbose for the details)"
@@ -70,7 +71,7 @@ public final class TaskCli implements Callable<Integer> {
       AddCommand.class, ListCommand.class, ShowCommand.class, EditCommand.class, DoneCommand.class,
       ReopenCommand.class, DeleteCommand.class, RestoreCommand.class, DeletedCommand.class,
       ResetCommand.class, ExportCommand.class, ImportCommand.class, BackupCommand.class, StatsCommand.class,
-      DoctorCommand.class, CompletionCommand.class);
+      UserCommand.class, DoctorCommand.class, CompletionCommand.class);
 
   @Mixin
   StoreOptions storeOptions = new StoreOptions();

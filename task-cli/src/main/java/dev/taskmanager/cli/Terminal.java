@@ -20,6 +20,12 @@ public interface Terminal {
   /** Asks a question on the terminal; {@code null} when there is no terminal or input ended. */
   String readLine(String prompt);
 
+  /**
+   * Asks for a password on the terminal, without echoing it; {@code null} when there is no terminal
+   * or input ended. The caller clears the array when done.
+   */
+  char[] readPassword(String prompt);
+
   /** The standard input, for {@code import -}. */
   InputStream stdin();
 

@@ -6,6 +6,7 @@ import com.google.inject.Module;
 import dev.taskmanager.cli.store.InMemoryStoreModule;
 import dev.taskmanager.cli.store.StoreModuleSelector;
 import dev.taskmanager.core.memory.InMemoryTaskStore;
+import dev.taskmanager.core.memory.InMemoryUserStore;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskDraft;
 import java.io.PrintWriter;
@@ -27,6 +28,7 @@ final class Cli {
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
   final InMemoryTaskStore store;
+  final InMemoryUserStore users = new InMemoryUserStore();
   final FakeTerminal terminal = new FakeTerminal();
   private final StoreModuleSelector stores;
 
@@ -36,7 +38,7 @@ final class Cli {
 
   Cli(InMemoryTaskStore store) {
     this.store = store;
-    this.stores = options -> new InMemoryStoreModule(store);
+    this.stores = options -> new InMemoryStoreModule(store, users);
   }
 
   /** A command line whose store modules come from {@code stores} instead. */

@@ -39,6 +39,14 @@ final class FakeTerminal implements Terminal {
     return answers.poll();
   }
 
+  /** The answer to a password prompt: the next scripted answer, as a terminal without echo gives it. */
+  @Override
+  public char[] readPassword(String prompt) {
+    prompts.add(prompt);
+    String answer = answers.poll();
+    return answer == null ? null : answer.toCharArray();
+  }
+
   @Override
   public InputStream stdin() {
     return new ByteArrayInputStream(stdin);

@@ -27,6 +27,7 @@ class ModuleDescriptorTest {
         .collect(Collectors.toSet()))
         .containsExactlyInAnyOrder(
             "dev.taskmanager.core.model",
+            "dev.taskmanager.core.account",
             "dev.taskmanager.core.port",
             "dev.taskmanager.core.query",
             "dev.taskmanager.core.usecase",

@@ -1,13 +1,15 @@
 package dev.taskmanager.cli.store;
 
 import com.google.inject.AbstractModule;
+import dev.taskmanager.core.account.UserStore;
 import dev.taskmanager.core.memory.InMemoryTaskStore;
+import dev.taskmanager.core.memory.InMemoryUserStore;
 import dev.taskmanager.core.port.TaskStore;
 import dev.taskmanager.mongo.wiring.StoreLifecycle;
 import java.util.List;
 
 /**
- * Binds an in-memory store: for tests (given a shared store) and for {@code TASK_STORE=memory}.
+ * Binds an in-memory store and users: for tests (given shared ones) and for {@code TASK_STORE=memory}.
  * Nothing is kept after the process ends, and there is nothing to check or repair.
  */
 public final class InMemoryStoreModule extends AbstractModule {
@@ -15,14 +17,17 @@ public final class InMemoryStoreModule extends AbstractModule {
   static final String DESCRIPTION = "in-memory (TASK_STORE=memory: temporary, nothing is kept after the command ends)";
 
   private final InMemoryTaskStore store;
+  private final InMemoryUserStore users;
 
-  public InMemoryStoreModule(InMemoryTaskStore store) {
+  public InMemoryStoreModule(InMemoryTaskStore store, InMemoryUserStore users) {
     this.store = store;
+    this.users = users;
   }
 
   @Override
   protected void configure() {
     bind(TaskStore.class).toInstance(store);
+    bind(UserStore.class).toInstance(users);
     bind(StoreDoctor.class).toInstance(new HealthyDoctor());
     // The store belongs to whoever passed it in (a test may share it between commands).
     bind(StoreLifecycle.class).toInstance(StoreLifecycle.nothingToClose(DESCRIPTION));

@@ -2,12 +2,13 @@ package dev.taskmanager.cli.store;
 
 import com.google.inject.Injector;
 import com.google.inject.Key;
+import dev.taskmanager.core.account.UserStore;
 import dev.taskmanager.core.port.TaskStore;
 import dev.taskmanager.mongo.backup.MongoBackups;
 import dev.taskmanager.mongo.wiring.StoreLifecycle;
 import java.util.Optional;
 
-/** A store opened for one command: its port, its doctor and its description. Close it when done. */
+/** A store opened for one command: its ports, its doctor and its description. Close it when done. */
 public final class OpenedStore implements AutoCloseable {
 
   private final Injector injector;
@@ -20,6 +21,10 @@ public final class OpenedStore implements AutoCloseable {
 
   public TaskStore tasks() {
     return injector.getInstance(TaskStore.class);
+  }
+
+  public UserStore users() {
+    return injector.getInstance(UserStore.class);
   }
 
   public StoreDoctor doctor() {

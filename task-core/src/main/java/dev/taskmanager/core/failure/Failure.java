@@ -1,5 +1,7 @@
 package dev.taskmanager.core.failure;
 
+import dev.taskmanager.core.account.InvalidAccountException;
+import dev.taskmanager.core.account.UserNotFoundException;
 import dev.taskmanager.core.model.InvalidImportException;
 import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.RecordViolation;
@@ -34,22 +36,28 @@ public record Failure(FailureKind kind, String message, List<String> problems, L
   /** Sorts what was thrown into its kind, with its words. */
   public static Failure of(Throwable thrown) {
     if (thrown instanceof InvalidTaskException invalid) {
-      List<Violation> violations = invalid.violations();
-      return new Failure(FailureKind.INVALID_INPUT, "some values are not accepted",
-          violations.stream().map(Violation::message).toList(), violations, thrown);
+      return invalidValues(invalid.violations(), thrown);
+    }
+    if (thrown instanceof InvalidAccountException invalid) {
+      return invalidValues(invalid.violations(), thrown);
     }
     if (thrown instanceof InvalidImportException invalid) {
       return new Failure(FailureKind.INVALID_INPUT, "some records are not accepted",
           invalid.violations().stream().map(RecordViolation::message).toList(), List.of(), thrown);
     }
-    if (thrown instanceof TaskNotFoundException notFound) {
-      return new Failure(FailureKind.NOT_FOUND, notFound.getMessage(), List.of(), List.of(), thrown);
+    if (thrown instanceof TaskNotFoundException || thrown instanceof UserNotFoundException) {
+      return new Failure(FailureKind.NOT_FOUND, thrown.getMessage(), List.of(), List.of(), thrown);
     }
     if (thrown instanceof TaskStoreException unavailable) {
       return new Failure(FailureKind.STORE_UNAVAILABLE, unavailable.getMessage(), List.of(), List.of(), thrown);
     }
     return new Failure(FailureKind.INTERNAL, "unexpected error (" + thrown.getClass().getSimpleName() + ")",
         List.of(), List.of(), thrown);
+  }
+
+  private static Failure invalidValues(List<Violation> violations, Throwable thrown) {
+    return new Failure(FailureKind.INVALID_INPUT, "some values are not accepted",
+        violations.stream().map(Violation::message).toList(), violations, thrown);
   }
 
   /**

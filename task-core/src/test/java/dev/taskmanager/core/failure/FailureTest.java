@@ -2,6 +2,8 @@ package dev.taskmanager.core.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.taskmanager.core.account.InvalidAccountException;
+import dev.taskmanager.core.account.UserNotFoundException;
 import dev.taskmanager.core.model.InvalidImportException;
 import dev.taskmanager.core.model.InvalidTaskException;
 import dev.taskmanager.core.model.RecordViolation;
@@ -40,6 +42,19 @@ class FailureTest {
 
     assertThat(failure.kind()).isEqualTo(FailureKind.NOT_FOUND);
     assertThat(failure.message()).isEqualTo("task 7 does not exist");
+  }
+
+  @Test
+  void anAccountsBrokenRulesAndAMissingUserAreToldAsATasksAre() {
+    Violation shortPassword = new Violation("password", "has 6 characters", "10 to 256 characters");
+    Failure invalid = Failure.of(new InvalidAccountException(shortPassword));
+    Failure missing = Failure.of(new UserNotFoundException("ghost"));
+
+    assertThat(invalid.kind()).isEqualTo(FailureKind.INVALID_INPUT);
+    assertThat(invalid.violations()).containsExactly(shortPassword);
+    assertThat(invalid.problems()).containsExactly("password: has 6 characters; accepted: 10 to 256 characters");
+    assertThat(missing.kind()).isEqualTo(FailureKind.NOT_FOUND);
+    assertThat(missing.message()).isEqualTo("user \"ghost\" does not exist");
   }
 
   @Test

@@ -17,6 +17,7 @@ import static dev.taskmanager.mongo.backup.BackupFormat.VERSION_FIELD;
 
 import dev.taskmanager.mongo.adapter.IdSequence;
 import dev.taskmanager.mongo.adapter.MongoTaskStore;
+import dev.taskmanager.mongo.adapter.MongoUserStore;
 import dev.taskmanager.mongo.adapter.TaskDocuments;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -35,9 +36,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.bson.BsonDocument;
@@ -68,6 +71,7 @@ final class BackupFile {
   private long[] taskIds = new long[1024];
   private int taskCount;
   private long sequence;
+  private final Set<String> userNames = new HashSet<>();
   private long lineNumber;
 
   private BackupFile(Path file) {
@@ -145,8 +149,8 @@ final class BackupFile {
       throw refused("it is not a backup: its first line does not say \"" + FORMAT + "\"");
     }
     long version = wholeNumber(first.get(VERSION_FIELD), "the header's version");
-    if (version != VERSION) {
-      throw refused("it is in backup format " + version + ", and this program reads format " + VERSION
+    if (version < 1 || version > VERSION) {
+      throw refused("it is in backup format " + version + ", and this program reads formats 1 to " + VERSION
           + (version > VERSION ? " (it was written by a newer version)" : ""));
     }
     try {
@@ -156,7 +160,7 @@ final class BackupFile {
       for (Map.Entry<String, BsonValue> count : first.getDocument(COUNTS).entrySet()) {
         headerCounts.put(count.getKey(), wholeNumber(count.getValue(), "the header's count of " + count.getKey()));
       }
-      return new BackupHeader(VERSION, createdAt, database, headerCounts,
+      return new BackupHeader((int) version, createdAt, database, headerCounts,
           wholeNumber(first.get(SEQUENCE), "the header's sequence"));
     } catch (BsonInvalidOperationException | DateTimeParseException malformed) {
       throw refused("its header (line 1) is malformed: " + malformed.getMessage());
@@ -180,6 +184,16 @@ final class BackupFile {
     } else if (collection.equals(MongoTaskStore.SETTINGS) && document.get(IdSequence.NAME) != null
         && document.get(IdSequence.NAME).equals(new BsonString(IdSequence.TASK_ID))) {
       sequence = wholeNumber(document.get(IdSequence.VALUE), "the id sequence on line " + lineNumber);
+    } else if (collection.equals(MongoUserStore.COLLECTION)) {
+      String name;
+      try {
+        name = MongoUserStore.userOf(document).name();
+      } catch (IllegalArgumentException malformed) {
+        throw refused("line " + lineNumber + " holds no user: " + malformed.getMessage());
+      }
+      if (!userNames.add(name)) {
+        throw refused("two of its users are named " + name);
+      }
     }
     counts.merge(collection, 1L, Long::sum);
     documents.accept(collection, document);

@@ -9,10 +9,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.RenameCollectionOptions;
 import com.mongodb.client.model.ReplaceOptions;
+import dev.taskmanager.core.model.TaskStoreException;
 import dev.taskmanager.mongo.adapter.DeletedTasks;
 import dev.taskmanager.mongo.adapter.IdSequence;
 import dev.taskmanager.mongo.adapter.MongoFailures;
 import dev.taskmanager.mongo.adapter.MongoTaskStore;
+import dev.taskmanager.mongo.adapter.MongoUserStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -31,8 +33,11 @@ import org.bson.Document;
  */
 public final class InterruptedRestore {
 
-  /** The collections a restore replaces; the sequence is moved, not replaced. */
-  static final List<String> RESTORED = List.of(MongoTaskStore.TASKS, DeletedTasks.COLLECTION);
+  /**
+   * The collections a restore replaces (those of them its backup holds: one written before users
+   * existed leaves them alone); the sequence is moved, not replaced.
+   */
+  static final List<String> RESTORED = List.of(MongoTaskStore.TASKS, DeletedTasks.COLLECTION, MongoUserStore.COLLECTION);
   static final String JOURNAL = "restore_journal";
   static final String STAGING_PREFIX = "restoring_";
   private static final String THE_RESTORE = "restore";
@@ -59,9 +64,8 @@ public final class InterruptedRestore {
       // First, as it only goes up: a task the app creates meanwhile never takes an id the backup holds.
       new IdSequence(database.getCollection(MongoTaskStore.SETTINGS).withWriteConcern(DURABLE))
           .moveToAtLeast(committed.getLong(SEQUENCE));
-      List<String> staging = committed.getList(STAGING, String.class);
-      for (int i = 0; i < RESTORED.size(); i++) {
-        replace(database, staging.get(i), RESTORED.get(i));
+      for (String staging : committed.getList(STAGING, String.class)) {
+        replace(database, staging, liveOf(staging));
       }
       journal.drop();
       return true;
@@ -71,7 +75,7 @@ public final class InterruptedRestore {
   /**
    * The commit: from here the restore is finished, by this program or the next to open the store.
    *
-   * @param staging the staging collections, in the order of {@link #RESTORED}
+   * @param staging the staging collections, named by {@link #stagingNames}
    * @param sequence where the sequence goes: past every id in the backup
    */
   static void commit(MongoDatabase database, List<String> staging, long sequence, Instant backupTaken, Instant now) {
@@ -83,13 +87,33 @@ public final class InterruptedRestore {
         new ReplaceOptions().upsert(true));
   }
 
-  /** The staging collections a restore named by this token loads into, in the order of {@link #RESTORED}. */
-  static List<String> stagingNames(String token) {
+  /**
+   * The staging collections a restore named by this token loads into, one for each live collection
+   * and named after it: {@code restoring_<token>_<live>}.
+   *
+   * @param token letters and digits, no underscore
+   */
+  static List<String> stagingNames(String token, List<String> live) {
     List<String> names = new ArrayList<>();
-    for (String collection : RESTORED) {
+    for (String collection : live) {
       names.add(STAGING_PREFIX + token + "_" + collection);
     }
     return names;
+  }
+
+  /**
+   * The live collection a staging collection replaces: {@code tasks} for {@code
+   * restoring_<token>_tasks}. Only one a restore replaces: a journal naming anything else (written
+   * by hand, or damaged) must not rename over {@code settings} or another program's collection.
+   */
+  static String liveOf(String staging) {
+    int tokenEnd = staging.indexOf('_', STAGING_PREFIX.length());
+    String live = staging.startsWith(STAGING_PREFIX) && tokenEnd > 0 ? staging.substring(tokenEnd + 1) : "";
+    if (!RESTORED.contains(live)) {
+      throw new TaskStoreException("the journal of an interrupted restore (" + JOURNAL + ") names " + staging
+          + ", which replaces no collection a restore replaces; check it, then drop " + JOURNAL);
+    }
+    return live;
   }
 
   /** Renames staging over live; a staging collection already gone was renamed by another program. */

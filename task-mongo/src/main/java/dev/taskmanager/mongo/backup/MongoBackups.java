@@ -10,6 +10,7 @@ import dev.taskmanager.mongo.adapter.DeletedTasks;
 import dev.taskmanager.mongo.adapter.IdSequence;
 import dev.taskmanager.mongo.adapter.MongoFailures;
 import dev.taskmanager.mongo.adapter.MongoTaskStore;
+import dev.taskmanager.mongo.adapter.MongoUserStore;
 import dev.taskmanager.mongo.adapter.TaskDocuments;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
@@ -115,6 +116,7 @@ public final class MongoBackups {
           snapshot.tasks();
           snapshot.deleted();
           sequence[0] = snapshot.settings();
+          snapshot.users();
           counts.putAll(snapshot.counts);
         });
       }
@@ -161,9 +163,10 @@ public final class MongoBackups {
   }
 
   /**
-   * Replaces the database's tasks, deleted tasks and sequence with the backup's, whole or not at
-   * all. The sequence never goes back: it ends at the backup's or where it was, whichever is
-   * further, so no id handed out since the backup is handed out again.
+   * Replaces the database's tasks, deleted tasks, users and sequence with the backup's, whole or not
+   * at all (the users only when the backup holds them: one written before there were any leaves
+   * them alone). The sequence never goes back: it ends at the backup's or where it was, whichever
+   * is further, so no id handed out since the backup is handed out again.
    *
    * @throws BackupFileException when the file is not a whole, unchanged backup; nothing was changed
    * @throws dev.taskmanager.core.model.TaskStoreException when the store fails; a failure before
@@ -174,11 +177,18 @@ public final class MongoBackups {
     return MongoFailures.translate("restoring a backup", () -> {
       InterruptedRestore.finish(database);
       dropLeftoverStaging();
-      List<String> staging = InterruptedRestore.stagingNames(Long.toHexString(RANDOM.nextLong()));
+      List<String> restored = InterruptedRestore.RESTORED.stream()
+          .filter(collection -> checked.counts().containsKey(collection)).toList();
+      if (restored.contains(MongoUserStore.COLLECTION)) {
+        // The users' unique index, which the staging copy takes from the live collection, exists
+        // even where no program has opened the users yet.
+        MongoUserStore.open(database);
+      }
+      List<String> staging = InterruptedRestore.stagingNames(Long.toHexString(RANDOM.nextLong()), restored);
       Map<String, String> stagingOf = new LinkedHashMap<>();
-      for (int i = 0; i < InterruptedRestore.RESTORED.size(); i++) {
-        stagingOf.put(InterruptedRestore.RESTORED.get(i), staging.get(i));
-        prepareStaging(InterruptedRestore.RESTORED.get(i), staging.get(i));
+      for (int i = 0; i < restored.size(); i++) {
+        stagingOf.put(restored.get(i), staging.get(i));
+        prepareStaging(restored.get(i), staging.get(i));
       }
       Loader loader = new Loader(stagingOf);
       try {
@@ -339,6 +349,13 @@ public final class MongoBackups {
         }
       }
       return sequence;
+    }
+
+    /** The users, with their password hashes (the file is readable by its owner only). */
+    void users() {
+      for (BsonDocument user : database.getCollection(MongoUserStore.COLLECTION, BsonDocument.class).find()) {
+        write(MongoUserStore.COLLECTION, user);
+      }
     }
 
     private void write(String collection, BsonDocument document) {

@@ -5,17 +5,20 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import dev.taskmanager.core.account.UserStore;
 import dev.taskmanager.core.port.TaskStore;
 import dev.taskmanager.mongo.adapter.MongoTaskStore;
+import dev.taskmanager.mongo.adapter.MongoUserStore;
 import dev.taskmanager.mongo.backup.InterruptedRestore;
 import dev.taskmanager.mongo.backup.MongoBackups;
 import dev.taskmanager.mongo.doctor.MongoStoreDoctor;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
- * What every MongoDB store module shares: the store, its doctor and its backups on the configured
- * database, exposed with the lifecycle and nothing else. Subclasses say where the client connects
- * ({@link MongoClient}) and what closing involves ({@link StoreLifecycle}).
+ * What every MongoDB store module shares: the store, its users, its doctor and its backups on the
+ * configured database, exposed with the lifecycle and nothing else. Subclasses say where the client
+ * connects ({@link MongoClient}) and what closing involves ({@link StoreLifecycle}).
  */
 abstract class AbstractMongoModule extends PrivateModule {
 
@@ -28,19 +31,42 @@ abstract class AbstractMongoModule extends PrivateModule {
   @Override
   protected void configure() {
     expose(TaskStore.class);
+    expose(UserStore.class);
     expose(StoreLifecycle.class);
     expose(MongoStoreDoctor.class);
     expose(MongoBackups.class);
   }
 
+  /** The configured database, a restore stopped after its commit finished before anything reads it. */
   @Provides
   @Singleton
-  TaskStore store(MongoClient client, StoreLifecycle lifecycle) {
-    try {
+  MongoDatabase database(MongoClient client, StoreLifecycle lifecycle) {
+    return closingOnFailure(lifecycle, () -> {
       MongoDatabase database = client.getDatabase(settings.database());
-      // A restore stopped after its commit is finished before anything reads the store.
       InterruptedRestore.finish(database);
-      return MongoTaskStore.open(database);
+      return database;
+    });
+  }
+
+  @Provides
+  @Singleton
+  TaskStore store(MongoDatabase database, StoreLifecycle lifecycle) {
+    return closingOnFailure(lifecycle, () -> MongoTaskStore.open(database));
+  }
+
+  /**
+   * Not a singleton: one is opened (its index made if missing) where one is asked for, so that the
+   * web app, which creates its singletons at start-up and has no use for users yet, never touches
+   * the collection.
+   */
+  @Provides
+  UserStore users(MongoDatabase database, StoreLifecycle lifecycle) {
+    return closingOnFailure(lifecycle, () -> MongoUserStore.open(database));
+  }
+
+  private static <T> T closingOnFailure(StoreLifecycle lifecycle, Supplier<T> opening) {
+    try {
+      return opening.get();
     } catch (RuntimeException cannotOpen) {
       // The client's (and an embedded server's) threads would keep the JVM alive after a failed start.
       lifecycle.close();

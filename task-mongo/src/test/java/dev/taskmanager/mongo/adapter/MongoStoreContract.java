@@ -9,7 +9,9 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import dev.taskmanager.core.account.UserStore;
 import dev.taskmanager.core.contract.TaskStoreContract;
+import dev.taskmanager.core.contract.UserStoreContract;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.port.TaskStore;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,6 +96,26 @@ abstract class MongoStoreContract extends TaskStoreContract {
     }
     assertThat(ids).hasSize(20).allSatisfy(id -> assertThat(id).isInstanceOf(ObjectId.class));
     assertThat(ids.stream().map(ObjectId.class::cast).collect(Collectors.toList())).isSorted();
+  }
+
+  /** The users' contract on the same server, in the same database. */
+  @Nested
+  class Users extends UserStoreContract {
+
+    @Override
+    protected UserStore newUserStore() {
+      return MongoUserStore.open(emptyDatabase());
+    }
+
+    @Test
+    void namesAreUniqueByAnIndexSoThatTwoProcessesCannotAddTheSameName() {
+      List<Document> indexes = client().getDatabase(DATABASE).getCollection(MongoUserStore.COLLECTION)
+          .listIndexes().into(new ArrayList<>());
+      assertThat(indexes).anySatisfy(index -> {
+        assertThat(index.get("key", Document.class)).isEqualTo(new Document("name", 1));
+        assertThat(index.getBoolean("unique")).isTrue();
+      });
+    }
   }
 
   private MongoDatabase emptyDatabase() {

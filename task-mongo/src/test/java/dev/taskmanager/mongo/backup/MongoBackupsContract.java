@@ -3,13 +3,19 @@ package dev.taskmanager.mongo.backup;
 import static dev.taskmanager.core.contract.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import dev.taskmanager.core.account.InvalidAccountException;
+import dev.taskmanager.core.account.Role;
+import dev.taskmanager.core.account.User;
 import dev.taskmanager.core.model.TaskDraft;
+import dev.taskmanager.core.model.TaskStoreException;
 import dev.taskmanager.mongo.adapter.DeletedTasks;
 import dev.taskmanager.mongo.adapter.IdSequence;
 import dev.taskmanager.mongo.adapter.MongoTaskStore;
+import dev.taskmanager.mongo.adapter.MongoUserStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -117,6 +123,7 @@ abstract class MongoBackupsContract {
   @Test
   void aRestoreKeepsTheIndexesTheStoreQueriesWith() {
     store.create(new TaskDraft("Indexed"), NOW);
+    MongoUserStore.open(database);
     Set<Document> indexesBefore = indexKeys();
     Path file = folder.resolve("indexes.backup.jsonl.gz");
     backups.backup(file);
@@ -124,6 +131,51 @@ abstract class MongoBackupsContract {
     backups.restore(file);
 
     assertThat(indexKeys()).isEqualTo(indexesBefore);
+  }
+
+  @Test
+  void usersComeBackWithTheirHashesAndTheirNamesStayUnique() {
+    MongoUserStore users = MongoUserStore.open(database);
+    users.add(User.added("ann", Role.ADMIN, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$YW5u", NOW));
+    users.add(User.added("bob", Role.VIEWER, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$Ym9i", NOW));
+    Map<String, List<BsonDocument>> before = contents();
+    Path file = folder.resolve("users.backup.jsonl.gz");
+    BackupHeader written = backups.backup(file);
+    users.remove("bob");
+    users.setRole("ann", Role.VIEWER);
+    users.add(User.added("eve", Role.ADMIN, "$argon2id$eve", NOW));
+    // Even where the users were never opened: the restored ones keep their unique index.
+    database.getCollection(MongoUserStore.COLLECTION).drop();
+
+    backups.restore(file);
+
+    assertThat(written.count(MongoUserStore.COLLECTION)).isEqualTo(2);
+    assertThat(contents().get(MongoUserStore.COLLECTION)).isEqualTo(before.get(MongoUserStore.COLLECTION));
+    assertThat(users.list()).extracting(User::name, User::role)
+        .containsExactly(tuple("ann", Role.ADMIN), tuple("bob", Role.VIEWER));
+    assertThatThrownBy(() -> users.add(User.added("ann", Role.VIEWER, "$argon2id$again", NOW)))
+        .isInstanceOf(InvalidAccountException.class);
+  }
+
+  @Test
+  void aBackupWrittenBeforeThereWereUsersLeavesTheUsersAsTheyAre() throws IOException {
+    store.create(new TaskDraft("In the backup"), NOW);
+    Path file = folder.resolve("now.backup.jsonl.gz");
+    backups.backup(file);
+    // As this program wrote it before users existed: its header counts no users.
+    Path older = folder.resolve("older.backup.jsonl.gz");
+    Files.write(older, gzip(resealed(replaced(replaced(lines(file), 0, ", \"users\": 0", ""), 0,
+        "\"version\": 2", "\"version\": 1"))));
+    MongoUserStore users = MongoUserStore.open(database);
+    users.add(User.added("ann", Role.ADMIN, "$argon2id$ann", NOW));
+    store.create(new TaskDraft("After the backup"), NOW);
+
+    BackupHeader restored = backups.restore(older);
+
+    assertThat(restored.version()).isEqualTo(1);
+    assertThat(restored.counts()).doesNotContainKey(MongoUserStore.COLLECTION);
+    assertThat(store.count()).isEqualTo(1);
+    assertThat(users.list()).extracting(User::name).containsExactly("ann");
   }
 
   @Test
@@ -163,7 +215,7 @@ abstract class MongoBackupsContract {
     bad.put("a count changed", gzip(replaced(lines, 0, "\"tasks\": 30", "\"tasks\": 29")));
     bad.put("a line dropped", gzip(without(lines, 3)));
     bad.put("a line after the end", gzip(with(lines, "{\"collection\": \"tasks\", \"document\": {\"id\": 99}}")));
-    bad.put("a newer format", gzip(replaced(lines, 0, "\"version\": 1", "\"version\": 2")));
+    bad.put("a newer format", gzip(replaced(lines, 0, "\"version\": 2", "\"version\": 3")));
     // Changed and the checksum made again: the other checks still hold.
     bad.put("resealed with a count changed", gzip(resealed(replaced(lines, 0, "\"tasks\": 30", "\"tasks\": 29"))));
     bad.put("resealed with an id twice", gzip(resealed(replaced(lines, 2, "\"id\": {\"$numberLong\": \"1\"}",
@@ -190,7 +242,7 @@ abstract class MongoBackupsContract {
         .containsEntry("a title changed", "its checksum does not match its contents: it was changed or damaged after task backup wrote it; nothing was changed")
         .containsEntry("a count changed", "its checksum does not match its contents: it was changed or damaged after task backup wrote it; nothing was changed")
         .containsEntry("a line after the end", "it goes on after its end line (line 33); nothing was changed")
-        .containsEntry("a newer format", "it is in backup format 2, and this program reads format 1 (it was written by a newer version); nothing was changed");
+        .containsEntry("a newer format", "it is in backup format 3, and this program reads formats 1 to 2 (it was written by a newer version); nothing was changed");
     assertThat(messages).containsEntry("resealed with a count changed", "its header counts 29 documents in tasks, and it holds 30;"
             + " nothing was changed")
         .containsEntry("resealed with an id twice", "two of its tasks have the id 0; nothing was changed")
@@ -205,8 +257,10 @@ abstract class MongoBackupsContract {
   void aRestoreStoppedAfterItsCommitIsFinishedByTheNextProgramToOpenTheStore() {
     store.create(new TaskDraft("Live"), NOW);
     // As a restore leaves the database when it is killed just after writing its journal, with the
-    // tasks already renamed into place but not the deleted ones.
-    List<String> staging = InterruptedRestore.stagingNames("killed");
+    // tasks already renamed into place but not the deleted ones; the journal as the version before
+    // users wrote it, naming the tasks and the deleted tasks only.
+    List<String> staging = InterruptedRestore.stagingNames("killed", List.of(MongoTaskStore.TASKS,
+        DeletedTasks.COLLECTION));
     database.getCollection(MongoTaskStore.TASKS).drop();
     database.getCollection(MongoTaskStore.TASKS).insertOne(new Document("id", 7L).append("title", "From the backup"));
     database.getCollection(staging.get(1)).insertOne(new Document("id", 3L).append("title", "Deleted in the backup"));
@@ -227,9 +281,44 @@ abstract class MongoBackupsContract {
   }
 
   @Test
+  void aJournalNamingACollectionNoRestoreReplacesIsRefusedAndTouchesNothing() {
+    store.create(new TaskDraft("Live"), NOW);
+    InterruptedRestore.commit(database, List.of("restoring_killed_settings"), 9, NOW, NOW);
+
+    assertThatThrownBy(() -> InterruptedRestore.finish(database)).isInstanceOf(TaskStoreException.class)
+        .hasMessage("the journal of an interrupted restore (restore_journal) names restoring_killed_settings, which"
+            + " replaces no collection a restore replaces; check it, then drop restore_journal");
+    assertThat(database.getCollection(MongoTaskStore.SETTINGS).countDocuments()).isEqualTo(1);
+  }
+
+  @Test
+  void aBackupWithAUserThatIsNoUserOrTwoOfTheSameNameIsRefused() throws IOException {
+    MongoUserStore users = MongoUserStore.open(database);
+    users.add(User.added("ann", Role.ADMIN, "$argon2id$ann", NOW));
+    users.add(User.added("bob", Role.VIEWER, "$argon2id$bob", NOW));
+    Path good = folder.resolve("users.backup.jsonl.gz");
+    backups.backup(good);
+    List<String> lines = lines(good);
+    int ann = lines.size() - 3;
+    assertThat(lines.get(ann)).contains("\"name\": \"ann\"");
+
+    Path badRole = folder.resolve("bad-role.gz");
+    Files.write(badRole, gzip(resealed(replaced(lines, ann, "\"role\": \"admin\"", "\"role\": \"root\""))));
+    Path twice = folder.resolve("twice.gz");
+    Files.write(twice, gzip(resealed(replaced(lines, ann + 1, "\"name\": \"bob\"", "\"name\": \"ann\""))));
+    users.remove("bob");
+
+    assertThatThrownBy(() -> backups.restore(badRole)).hasMessage(badRole + ": line " + (ann + 1)
+        + " holds no user: role of ann is \"root\", not viewer, editor or admin; nothing was changed");
+    assertThatThrownBy(() -> backups.restore(twice)).hasMessage(twice + ": two of its users are named ann; nothing was"
+        + " changed");
+    assertThat(users.list()).extracting(User::name).containsExactly("ann");
+  }
+
+  @Test
   void aRestoreStoppedBeforeItsCommitLeavesTheLiveCollectionsAlone() {
     store.create(new TaskDraft("Live"), NOW);
-    database.getCollection(InterruptedRestore.stagingNames("killed").get(0)).insertOne(new Document("id", 7L)
+    database.getCollection(InterruptedRestore.stagingNames("killed", InterruptedRestore.RESTORED).get(0)).insertOne(new Document("id", 7L)
         .append("title", "Staged"));
 
     assertThat(InterruptedRestore.finish(database)).isFalse();
@@ -251,7 +340,7 @@ abstract class MongoBackupsContract {
 
   private Set<Document> indexKeys() {
     Set<Document> keys = new HashSet<>();
-    for (String collection : List.of(MongoTaskStore.TASKS, DeletedTasks.COLLECTION)) {
+    for (String collection : InterruptedRestore.RESTORED) {
       database.getCollection(collection).listIndexes().forEach(index -> keys.add(new Document("collection", collection)
           .append("key", index.get("key")).append("unique", index.get("unique"))));
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The embedded server's protocol over its in-memory backend on 127.0.0.1, with a driver client,
- * for one test class:
+ * for one test class and the {@code @Nested} classes inside it:
  *
  * <pre>{@code @RegisterExtension static final InMemoryMongoServer mongo = new InMemoryMongoServer();}</pre>
  */
@@ -16,15 +16,25 @@ public final class InMemoryMongoServer implements BeforeAllCallback, AfterAllCal
 
   private MongoServer server;
   private MongoClient client;
+  /** The class that started the server: JUnit calls back for each {@code @Nested} class inside it too. */
+  private ExtensionContext owner;
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    if (owner != null) {
+      return;
+    }
+    owner = context;
     server = TestServers.startInMemory(0);
     client = TestServers.clientOf(uri());
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
+    if (context != owner) {
+      return;
+    }
+    owner = null;
     client.close();
     server.shutdownNow();
   }

@@ -1,0 +1,79 @@
+package dev.taskmanager.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.taskmanager.cli.store.OpenedStore;
+import dev.taskmanager.core.account.User;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "list", description = "Lists the users: name, role, when each was added and last signed in.",
+    footer = {
+        "  task user list",
+        "  task user list --format json"
+    })
+final class UserListCommand extends UserStoreCommand<Void> {
+
+  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+  @Mixin
+  OutputFormatOption output;
+
+  @Override
+  int run(OpenedStore store, Void noInput) throws IOException {
+    List<User> users = accounts(store).list();
+    switch (output.format()) {
+      case JSON -> json(users);
+      case CSV -> {
+        out().println("name,role,created_at,password_changed_at,last_sign_in_at");
+        users.forEach(user -> out().println(user.name() + "," + user.role().word() + "," + user.createdAt() + ","
+            + user.passwordChangedAt() + "," + user.lastSignInAt().map(Instant::toString).orElse("")));
+      }
+      default -> table(users, root().zone());
+    }
+    return ExitCodes.OK;
+  }
+
+  private void table(List<User> users, ZoneId zone) {
+    if (users.isEmpty()) {
+      out().println("No users. Add the first admin with: task user add NAME --role admin");
+      return;
+    }
+    int nameWidth = Math.max("NAME".length(), users.stream().mapToInt(user -> user.name().length()).max().orElse(0));
+    String format = "%-" + nameWidth + "s  %-6s  %-16s  %s%n";
+    out().printf(format, "NAME", "ROLE", "ADDED", "LAST SIGN-IN");
+    for (User user : users) {
+      out().printf(format, user.name(), user.role().word(), MINUTES.format(user.createdAt().atZone(zone)),
+          user.lastSignInAt().map(at -> MINUTES.format(at.atZone(zone))).orElse("never"));
+    }
+  }
+
+  private void json(List<User> users) throws IOException {
+    try (JsonGenerator json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build()
+        .createGenerator(out())) {
+      json.writeStartArray();
+      for (User user : users) {
+        json.writeStartObject();
+        json.writeStringField("name", user.name());
+        json.writeStringField("role", user.role().word());
+        json.writeStringField("createdAt", user.createdAt().toString());
+        json.writeStringField("passwordChangedAt", user.passwordChangedAt().toString());
+        if (user.lastSignInAt().isPresent()) {
+          json.writeStringField("lastSignInAt", user.lastSignInAt().get().toString());
+        } else {
+          json.writeNullField("lastSignInAt");
+        }
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }
+    out().println();
+  }
+}
