@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BackupWhileServingIT {
 
-  private static final Pattern BACKED_UP = Pattern.compile("backed up (\\d+) tasks, (\\d+) deleted tasks? and 0 users of TaskManager,"
+  private static final Pattern BACKED_UP = Pattern.compile("backed up (\\d+) tasks, (\\d+) deleted tasks?, 0 users and 0 API tokens of TaskManager,"
       + " taken \\S+; the next id is (\\d+) to .*");
 
   private final Path dir = Path.of("target", "e2e", "BackupWhileServingIT").toAbsolutePath();

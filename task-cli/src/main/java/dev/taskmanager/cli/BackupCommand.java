@@ -3,6 +3,7 @@ package dev.taskmanager.cli;
 import dev.taskmanager.cli.store.OpenedStore;
 import dev.taskmanager.mongo.adapter.DeletedTasks;
 import dev.taskmanager.mongo.adapter.MongoTaskStore;
+import dev.taskmanager.mongo.adapter.MongoTokenStore;
 import dev.taskmanager.mongo.adapter.MongoUserStore;
 import dev.taskmanager.mongo.backup.BackupHeader;
 import dev.taskmanager.mongo.backup.MongoBackups;
@@ -10,6 +11,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -17,7 +21,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "backup", description = {
     "Writes a backup of the whole store to a file, while the app runs: every task, the deleted tasks "
-        + "kept for undo, the id sequence and the users (with their password hashes), each document as stored.",
+        + "kept for undo, the id sequence, the users (with their password hashes) and the API tokens (their hashes), "
+        + "each document as stored.",
     "",
     "The file is gzip-compressed JSON lines with a header (format version, time, counts) and a SHA-256 "
         + "checksum; it appears only once it is whole. task restore FILE puts it back; task restore --check "
@@ -67,16 +72,28 @@ final class BackupCommand extends StoreCommand<Path> {
     }
   }
 
-  /** {@code 120 tasks, 3 deleted tasks and 2 users of TaskManager, taken 2026-12-24T03:00:00Z; the next id is 131} */
+  /**
+   * {@code 120 tasks, 3 deleted tasks, 2 users and 1 API token of TaskManager, taken
+   * 2026-12-24T03:00:00Z; the next id is 131}; a file written before users and tokens existed says
+   * that restoring it leaves them alone.
+   */
   static String describe(BackupHeader header) {
-    boolean hasUsers = header.counts().containsKey(MongoUserStore.COLLECTION);
-    String tasks = counted(header.count(MongoTaskStore.TASKS), "task");
-    String deleted = counted(header.count(DeletedTasks.COLLECTION), "deleted task");
-    return (hasUsers ? tasks + ", " + deleted + " and " + counted(header.count(MongoUserStore.COLLECTION), "user")
-        : tasks + " and " + deleted) + " of " + header.database() + ", taken " + header.createdAt()
+    boolean accounts = header.counts().containsKey(MongoUserStore.COLLECTION);
+    return contents(header.counts(), accounts) + " of " + header.database() + ", taken " + header.createdAt()
         + "; the next id is " + header.sequence()
-        + (hasUsers ? "" : "; it holds no users (it was written before there were any), and restoring it leaves them"
-            + " as they are");
+        + (accounts ? "" : "; it holds no users or API tokens (it was written before there were any), and restoring"
+            + " it leaves them as they are");
+  }
+
+  /** {@code 120 tasks, 3 deleted tasks, 2 users and 1 API token}, or without the last two. */
+  static String contents(Map<String, Long> counts, boolean accounts) {
+    List<String> parts = new ArrayList<>(List.of(counted(counts.getOrDefault(MongoTaskStore.TASKS, 0L), "task"),
+        counted(counts.getOrDefault(DeletedTasks.COLLECTION, 0L), "deleted task")));
+    if (accounts) {
+      parts.add(counted(counts.getOrDefault(MongoUserStore.COLLECTION, 0L), "user"));
+      parts.add(counted(counts.getOrDefault(MongoTokenStore.COLLECTION, 0L), "API token"));
+    }
+    return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
   }
 
   /** {@code 1 task}, {@code 2 tasks}. */

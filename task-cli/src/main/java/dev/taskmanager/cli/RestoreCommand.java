@@ -4,8 +4,6 @@ import com.google.inject.Inject;
 import dev.taskmanager.cli.store.OpenedStore;
 import dev.taskmanager.core.model.DeletedTask;
 import dev.taskmanager.core.usecase.RestoreTask;
-import dev.taskmanager.mongo.adapter.DeletedTasks;
-import dev.taskmanager.mongo.adapter.MongoTaskStore;
 import dev.taskmanager.mongo.adapter.MongoUserStore;
 import dev.taskmanager.mongo.backup.BackupFileException;
 import dev.taskmanager.mongo.backup.BackupHeader;
@@ -29,8 +27,8 @@ import picocli.CommandLine.Parameters;
     "",
     "With a file (one that task backup wrote; a name that is only digits is an id, so write ./7): checks "
         + "the whole file first and refuses one it cannot read, cut short, or changed since it was written; "
-        + "then replaces every task, deleted task and user with the backup's, whole or not at all, while the "
-        + "app runs (a backup written before there were users leaves them as they are). The id sequence never goes back, so no id handed out since the backup is handed out again. "
+        + "then replaces every task, deleted task, user and API token with the backup's, whole or not at all, "
+        + "while the app runs (a backup written before there were users leaves them and the tokens as they are). The id sequence never goes back, so no id handed out since the backup is handed out again. "
         + "Asks first on a terminal; elsewhere it refuses unless --yes is given. --check only checks the file."},
     footer = {
         "  task restore 7",
@@ -65,7 +63,7 @@ final class RestoreCommand extends StoreCommand<RestoreCommand.Target> {
     if (targets.size() == 1 && namesAFile(targets.get(0))) {
       if (!check && !yes && !terminal.interactive()) {
         throw new ParameterException(spec.commandLine(),
-            "restoring a backup replaces every task and user: run it on a terminal to confirm, or add --yes");
+            "restoring a backup replaces every task, user and token: run it on a terminal to confirm, or add --yes");
       }
       return new Backup(Path.of(targets.get(0)));
     }
@@ -104,11 +102,7 @@ final class RestoreCommand extends StoreCommand<RestoreCommand.Target> {
       if (!yes) {
         Map<String, Long> now = backups.counts();
         out().flush();
-        String tasks = BackupCommand.counted(now.get(MongoTaskStore.TASKS), "task");
-        String deleted = BackupCommand.counted(now.get(DeletedTasks.COLLECTION), "deleted task");
-        String replaced = header.counts().containsKey(MongoUserStore.COLLECTION)
-            ? tasks + ", " + deleted + " and " + BackupCommand.counted(now.get(MongoUserStore.COLLECTION), "user")
-            : tasks + " and " + deleted;
+        String replaced = BackupCommand.contents(now, header.counts().containsKey(MongoUserStore.COLLECTION));
         String answer = terminal.readLine("Replace the " + replaced + " in " + store.description()
             + " with the backup's? Type yes to confirm: ");
         if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).matches("y|yes")) {

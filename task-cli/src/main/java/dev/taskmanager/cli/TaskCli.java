@@ -48,7 +48,7 @@ import picocli.CommandLine;
         " 0:success",
         " 1:invalid input: a value, file or record broke a rule (the message says which)",
         " 2:usage: unknown command or option, missing or extra argument",
-        " 3:not found: no task has that id, or no user that name",
+        " 3:not found: no task has that id (no user that name, no token that id)",
         " 4:store unavailable: the store could not be reached or opened",
         " 5:doctor found problems",
         "70:internal error (run again with --verbose for the details)"
@@ -71,7 +71,7 @@ public final class TaskCli implements Callable<Integer> {
       AddCommand.class, ListCommand.class, ShowCommand.class, EditCommand.class, DoneCommand.class,
       ReopenCommand.class, DeleteCommand.class, RestoreCommand.class, DeletedCommand.class,
       ResetCommand.class, ExportCommand.class, ImportCommand.class, BackupCommand.class, StatsCommand.class,
-      UserCommand.class, DoctorCommand.class, CompletionCommand.class);
+      UserCommand.class, TokenCommand.class, DoctorCommand.class, CompletionCommand.class);
 
   @Mixin
   StoreOptions storeOptions = new StoreOptions();

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
         "  task user add ann --role admin",
         "  printf '%%s\\n' \"$PW\" | task user add bot --role editor --password-stdin"
     })
-final class UserAddCommand extends UserStoreCommand<Void> {
+final class UserAddCommand extends AccountCommand<Void> {
 
   @Parameters(paramLabel = "NAME", description = "The new user's name.")
   String name;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
         "  task user list",
         "  task user list --format json"
     })
-final class UserListCommand extends UserStoreCommand<Void> {
+final class UserListCommand extends AccountCommand<Void> {
 
   private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
         "  task user passwd ann",
         "  printf '%%s\\n' \"$PW\" | task user passwd bot --password-stdin"
     })
-final class UserPasswdCommand extends UserStoreCommand<Void> {
+final class UserPasswdCommand extends AccountCommand<Void> {
 
   @Parameters(paramLabel = "NAME", description = "Whose password to set.")
   String name;

@@ -7,7 +7,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "remove", description = "Removes a user; the tasks they created or changed stay.",
     footer = "  task user remove ann")
-final class UserRemoveCommand extends UserStoreCommand<Void> {
+final class UserRemoveCommand extends AccountCommand<Void> {
 
   @Parameters(paramLabel = "NAME", description = "Who to remove.")
   String name;

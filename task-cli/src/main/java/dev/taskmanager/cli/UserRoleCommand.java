@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "role", description = "Gives a user another role: viewer, editor or admin.",
     footer = "  task user role ann editor")
-final class UserRoleCommand extends UserStoreCommand<Void> {
+final class UserRoleCommand extends AccountCommand<Void> {
 
   @Parameters(index = "0", paramLabel = "NAME", description = "Whose role to change.")
   String name;

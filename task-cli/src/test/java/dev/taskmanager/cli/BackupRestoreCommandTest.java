@@ -39,14 +39,14 @@ class BackupRestoreCommandTest {
     Result listed = run("list", "sort:id", "--format", "csv");
 
     assertThat(backedUp.exitCode()).as(backedUp.err()).isZero();
-    assertThat(backedUp.out()).matches("backed up 2 tasks, 0 deleted tasks and 1 user of TaskManager, taken \\S+; the next id"
+    assertThat(backedUp.out()).matches("backed up 2 tasks, 0 deleted tasks, 1 user and 0 API tokens of TaskManager, taken \\S+; the next id"
         + " is 2 to " + java.util.regex.Pattern.quote(file.toString()) + " \\(\\d+ bytes\\)\n");
     assertThat(restored.exitCode()).as(restored.err()).isZero();
-    assertThat(restored.out()).startsWith(file + ": 2 tasks, 0 deleted tasks and 1 user of TaskManager, taken ")
-        .contains("; checksum verified\nrestored 2 tasks, 0 deleted tasks and 1 user of TaskManager, taken ")
+    assertThat(restored.out()).startsWith(file + ": 2 tasks, 0 deleted tasks, 1 user and 0 API tokens of TaskManager, taken ")
+        .contains("; checksum verified\nrestored 2 tasks, 0 deleted tasks, 1 user and 0 API tokens of TaskManager, taken ")
         .endsWith("; the next id is 2\n");
     assertThat(cli.terminal.prompts).singleElement().asString()
-        .startsWith("Replace the 2 tasks, 1 deleted task and 0 users in ").endsWith(" with the backup's? Type yes to confirm: ");
+        .startsWith("Replace the 2 tasks, 1 deleted task, 0 users and 0 API tokens in ").endsWith(" with the backup's? Type yes to confirm: ");
     assertThat(Cli.tutorialColumns(listed.out())).isEqualTo("id,title,shortdesc,priority\n0,Water the plants,,0\n1,Pay rent,,0\n");
     assertThat(run("add", "Next").out()).isEqualTo("3\n");
     assertThat(run("user", "list", "--format", "csv").out()).contains("\nann,admin,");
@@ -65,9 +65,9 @@ class BackupRestoreCommandTest {
     Result restored = run("restore", "--yes", file.toString());
 
     assertThat(refused.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(refused.err()).startsWith("task: restoring a backup replaces every task and user: run it on a terminal to confirm, or add --yes");
+    assertThat(refused.err()).startsWith("task: restoring a backup replaces every task, user and token: run it on a terminal to confirm, or add --yes");
     assertThat(checked.exitCode()).as(checked.err()).isZero();
-    assertThat(checked.out()).contains("1 task, 0 deleted tasks and 0 users").contains("checksum verified");
+    assertThat(checked.out()).contains("1 task, 0 deleted tasks, 0 users and 0 API tokens").contains("checksum verified");
     assertThat(Cli.tutorialColumns(listed.out())).isEqualTo("id,title,shortdesc,priority\n0,Kept,,0\n1,Not in the backup,,0\n");
     assertThat(restored.exitCode()).as(restored.err()).isZero();
     assertThat(Cli.tutorialColumns(run("list", "--format", "csv").out())).isEqualTo("id,title,shortdesc,priority\n0,Kept,,0\n");

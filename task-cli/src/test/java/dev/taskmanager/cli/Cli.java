@@ -6,6 +6,7 @@ import com.google.inject.Module;
 import dev.taskmanager.cli.store.InMemoryStoreModule;
 import dev.taskmanager.cli.store.StoreModuleSelector;
 import dev.taskmanager.core.memory.InMemoryTaskStore;
+import dev.taskmanager.core.memory.InMemoryTokenStore;
 import dev.taskmanager.core.memory.InMemoryUserStore;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskDraft;
@@ -29,6 +30,7 @@ final class Cli {
 
   final InMemoryTaskStore store;
   final InMemoryUserStore users = new InMemoryUserStore();
+  final InMemoryTokenStore tokens = new InMemoryTokenStore();
   final FakeTerminal terminal = new FakeTerminal();
   private final StoreModuleSelector stores;
 
@@ -38,7 +40,7 @@ final class Cli {
 
   Cli(InMemoryTaskStore store) {
     this.store = store;
-    this.stores = options -> new InMemoryStoreModule(store, users);
+    this.stores = options -> new InMemoryStoreModule(store, users, tokens);
   }
 
   /** A command line whose store modules come from {@code stores} instead. */

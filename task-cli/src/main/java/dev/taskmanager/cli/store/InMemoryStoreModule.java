@@ -1,15 +1,17 @@
 package dev.taskmanager.cli.store;
 
 import com.google.inject.AbstractModule;
+import dev.taskmanager.core.account.TokenStore;
 import dev.taskmanager.core.account.UserStore;
 import dev.taskmanager.core.memory.InMemoryTaskStore;
+import dev.taskmanager.core.memory.InMemoryTokenStore;
 import dev.taskmanager.core.memory.InMemoryUserStore;
 import dev.taskmanager.core.port.TaskStore;
 import dev.taskmanager.mongo.wiring.StoreLifecycle;
 import java.util.List;
 
 /**
- * Binds an in-memory store and users: for tests (given shared ones) and for {@code TASK_STORE=memory}.
+ * Binds an in-memory store, users and tokens: for tests (given shared ones) and for {@code TASK_STORE=memory}.
  * Nothing is kept after the process ends, and there is nothing to check or repair.
  */
 public final class InMemoryStoreModule extends AbstractModule {
@@ -18,16 +20,19 @@ public final class InMemoryStoreModule extends AbstractModule {
 
   private final InMemoryTaskStore store;
   private final InMemoryUserStore users;
+  private final InMemoryTokenStore tokens;
 
-  public InMemoryStoreModule(InMemoryTaskStore store, InMemoryUserStore users) {
+  public InMemoryStoreModule(InMemoryTaskStore store, InMemoryUserStore users, InMemoryTokenStore tokens) {
     this.store = store;
     this.users = users;
+    this.tokens = tokens;
   }
 
   @Override
   protected void configure() {
     bind(TaskStore.class).toInstance(store);
     bind(UserStore.class).toInstance(users);
+    bind(TokenStore.class).toInstance(tokens);
     bind(StoreDoctor.class).toInstance(new HealthyDoctor());
     // The store belongs to whoever passed it in (a test may share it between commands).
     bind(StoreLifecycle.class).toInstance(StoreLifecycle.nothingToClose(DESCRIPTION));

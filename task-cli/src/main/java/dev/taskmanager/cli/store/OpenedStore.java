@@ -2,6 +2,7 @@ package dev.taskmanager.cli.store;
 
 import com.google.inject.Injector;
 import com.google.inject.Key;
+import dev.taskmanager.core.account.TokenStore;
 import dev.taskmanager.core.account.UserStore;
 import dev.taskmanager.core.port.TaskStore;
 import dev.taskmanager.mongo.backup.MongoBackups;
@@ -25,6 +26,10 @@ public final class OpenedStore implements AutoCloseable {
 
   public UserStore users() {
     return injector.getInstance(UserStore.class);
+  }
+
+  public TokenStore tokens() {
+    return injector.getInstance(TokenStore.class);
   }
 
   public StoreDoctor doctor() {

@@ -2,6 +2,7 @@ package dev.taskmanager.cli.store;
 
 import com.google.inject.Module;
 import dev.taskmanager.core.memory.InMemoryTaskStore;
+import dev.taskmanager.core.memory.InMemoryTokenStore;
 import dev.taskmanager.core.memory.InMemoryUserStore;
 import dev.taskmanager.mongo.wiring.StoreKind;
 import dev.taskmanager.mongo.wiring.StoreOptions;
@@ -28,7 +29,7 @@ public final class StoreModules {
   public static Module select(StoreOptions options) {
     switch (options.kind()) {
       case MEMORY:
-        return new InMemoryStoreModule(new InMemoryTaskStore(), new InMemoryUserStore());
+        return new InMemoryStoreModule(new InMemoryTaskStore(), new InMemoryUserStore(), new InMemoryTokenStore());
       case MONGO:
       default:
         return new MongoStoreModule(options.settings().withTimeouts(CONNECT_TIMEOUT, StoreSettings.DEFAULT_SOCKET_TIMEOUT));

@@ -9,17 +9,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The use cases on users: add one, change a password or a role, remove one, list them. Names and
+ * The use cases on users: add one, change a password or a role, remove one (and their tokens), list
+ * them. Names and
  * passwords are checked here, once, whichever face they came from.
  */
 public final class Accounts {
 
   private final UserStore users;
+  private final TokenStore tokens;
   private final Passwords passwords;
   private final Clock clock;
 
-  public Accounts(UserStore users, Passwords passwords, Clock clock) {
+  public Accounts(UserStore users, TokenStore tokens, Passwords passwords, Clock clock) {
     this.users = users;
+    this.tokens = tokens;
     this.passwords = passwords;
     this.clock = clock;
   }
@@ -64,8 +67,16 @@ public final class Accounts {
     return users.setRole(name, role);
   }
 
-  /** @throws UserNotFoundException when no user has that name */
+  /**
+   * Removes a user, and their API tokens with them.
+   *
+   * @throws UserNotFoundException when no user has that name
+   */
   public void remove(String name) {
+    existing(name);
+    // The tokens first: a failure between the two leaves a user without tokens, never tokens
+    // without their user (which a user added later under the same name must not inherit either).
+    tokens.revokeAllOf(name);
     users.remove(name);
   }
 

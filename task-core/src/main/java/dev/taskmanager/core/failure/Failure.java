@@ -1,6 +1,7 @@
 package dev.taskmanager.core.failure;
 
 import dev.taskmanager.core.account.InvalidAccountException;
+import dev.taskmanager.core.account.TokenNotFoundException;
 import dev.taskmanager.core.account.UserNotFoundException;
 import dev.taskmanager.core.model.InvalidImportException;
 import dev.taskmanager.core.model.InvalidTaskException;
@@ -45,7 +46,8 @@ public record Failure(FailureKind kind, String message, List<String> problems, L
       return new Failure(FailureKind.INVALID_INPUT, "some records are not accepted",
           invalid.violations().stream().map(RecordViolation::message).toList(), List.of(), thrown);
     }
-    if (thrown instanceof TaskNotFoundException || thrown instanceof UserNotFoundException) {
+    if (thrown instanceof TaskNotFoundException || thrown instanceof UserNotFoundException
+        || thrown instanceof TokenNotFoundException) {
       return new Failure(FailureKind.NOT_FOUND, thrown.getMessage(), List.of(), List.of(), thrown);
     }
     if (thrown instanceof TaskStoreException unavailable) {

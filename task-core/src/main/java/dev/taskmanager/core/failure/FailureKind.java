@@ -4,7 +4,7 @@ package dev.taskmanager.core.failure;
 public enum FailureKind {
   /** Values broke rules: the person can fix them. Not logged: their input is the whole story. */
   INVALID_INPUT,
-  /** No task has the id asked for (or no user the name). Not logged. */
+  /** No task has the id asked for (or no user the name, no token the id). Not logged. */
   NOT_FOUND,
   /** The store did not answer or refused: try again later. Logged as a warning, in the store's words. */
   STORE_UNAVAILABLE,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskmanager.core.contract.TestPasswords;
+import dev.taskmanager.core.memory.InMemoryTokenStore;
 import dev.taskmanager.core.memory.InMemoryUserStore;
 import dev.taskmanager.core.model.Violation;
 import org.assertj.core.groups.Tuple;
@@ -20,7 +21,7 @@ class AccountsTest {
 
   /** The use cases on the same users, at another time. */
   private Accounts at(String time) {
-    return new Accounts(users, passwords, Clock.fixed(Instant.parse(time), ZoneOffset.UTC));
+    return new Accounts(users, new InMemoryTokenStore(), passwords, Clock.fixed(Instant.parse(time), ZoneOffset.UTC));
   }
 
   @Test

@@ -23,10 +23,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
 import org.bson.BsonString;
-import org.bson.BsonValue;
 import org.bson.conversions.Bson;
 
 /**
@@ -72,9 +70,9 @@ public final class MongoUserStore implements UserStore {
     BsonDocument document = new BsonDocument(NAME, new BsonString(user.name()))
         .append(ROLE, new BsonString(user.role().word()))
         .append(PASSWORD_HASH, new BsonString(user.passwordHash()))
-        .append(CREATED_AT, date(user.createdAt()))
-        .append(PASSWORD_CHANGED_AT, date(user.passwordChangedAt()));
-    user.lastSignInAt().ifPresent(at -> document.append(LAST_SIGN_IN_AT, date(at)));
+        .append(CREATED_AT, StoredFields.date(user.createdAt()))
+        .append(PASSWORD_CHANGED_AT, StoredFields.date(user.passwordChangedAt()));
+    user.lastSignInAt().ifPresent(at -> document.append(LAST_SIGN_IN_AT, StoredFields.date(at)));
     MongoFailures.translate("adding a user", () -> {
       try {
         users.insertOne(document);
@@ -112,7 +110,8 @@ public final class MongoUserStore implements UserStore {
   @Override
   public User setPassword(String name, String passwordHash, Instant changedAt) {
     return change(name, "changing a password",
-        Updates.combine(Updates.set(PASSWORD_HASH, passwordHash), Updates.set(PASSWORD_CHANGED_AT, date(changedAt))));
+        Updates.combine(Updates.set(PASSWORD_HASH, passwordHash),
+            Updates.set(PASSWORD_CHANGED_AT, StoredFields.date(changedAt))));
   }
 
   @Override
@@ -157,37 +156,16 @@ public final class MongoUserStore implements UserStore {
    * @throws IllegalArgumentException saying which field is missing or wrong
    */
   public static User userOf(BsonDocument document) {
-    String name = string(document, NAME);
+    String name = StoredFields.string(document, NAME);
     AccountRules.checkName(name).ifPresent(violation -> {
       throw new IllegalArgumentException(NAME + " " + violation.problem());
     });
-    String role = string(document, ROLE);
+    String role = StoredFields.string(document, ROLE);
     Role known = Arrays.stream(Role.values()).filter(candidate -> candidate.word().equals(role)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException(ROLE + " of " + name + " is \"" + role + "\", not "
             + Role.words()));
-    BsonValue lastSignIn = document.get(LAST_SIGN_IN_AT);
-    return new User(name, known, string(document, PASSWORD_HASH), instant(document, CREATED_AT),
-        instant(document, PASSWORD_CHANGED_AT),
-        lastSignIn == null || lastSignIn.isNull() ? Optional.empty() : Optional.of(instant(document, LAST_SIGN_IN_AT)));
-  }
-
-  private static String string(BsonDocument document, String field) {
-    BsonValue value = document.get(field);
-    if (value == null || !value.isString()) {
-      throw new IllegalArgumentException(field + " is " + (value == null ? "missing" : "not a string"));
-    }
-    return value.asString().getValue();
-  }
-
-  private static Instant instant(BsonDocument document, String field) {
-    BsonValue value = document.get(field);
-    if (value == null || !value.isDateTime()) {
-      throw new IllegalArgumentException(field + " is " + (value == null ? "missing" : "not a date"));
-    }
-    return Instant.ofEpochMilli(value.asDateTime().getValue());
-  }
-
-  private static BsonDateTime date(Instant instant) {
-    return new BsonDateTime(instant.toEpochMilli());
+    return new User(name, known, StoredFields.string(document, PASSWORD_HASH),
+        StoredFields.instant(document, CREATED_AT), StoredFields.instant(document, PASSWORD_CHANGED_AT),
+        StoredFields.optionalInstant(document, LAST_SIGN_IN_AT));
   }
 }

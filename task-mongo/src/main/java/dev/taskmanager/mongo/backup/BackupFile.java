@@ -17,6 +17,7 @@ import static dev.taskmanager.mongo.backup.BackupFormat.VERSION_FIELD;
 
 import dev.taskmanager.mongo.adapter.IdSequence;
 import dev.taskmanager.mongo.adapter.MongoTaskStore;
+import dev.taskmanager.mongo.adapter.MongoTokenStore;
 import dev.taskmanager.mongo.adapter.MongoUserStore;
 import dev.taskmanager.mongo.adapter.TaskDocuments;
 import java.io.BufferedInputStream;
@@ -72,6 +73,7 @@ final class BackupFile {
   private int taskCount;
   private long sequence;
   private final Set<String> userNames = new HashSet<>();
+  private final Set<String> tokenIds = new HashSet<>();
   private long lineNumber;
 
   private BackupFile(Path file) {
@@ -160,6 +162,10 @@ final class BackupFile {
       for (Map.Entry<String, BsonValue> count : first.getDocument(COUNTS).entrySet()) {
         headerCounts.put(count.getKey(), wholeNumber(count.getValue(), "the header's count of " + count.getKey()));
       }
+      if (version == 2) {
+        // Written when there were users and no tokens yet: it holds none, and a restore leaves none.
+        headerCounts.putIfAbsent(MongoTokenStore.COLLECTION, 0L);
+      }
       return new BackupHeader((int) version, createdAt, database, headerCounts,
           wholeNumber(first.get(SEQUENCE), "the header's sequence"));
     } catch (BsonInvalidOperationException | DateTimeParseException malformed) {
@@ -193,6 +199,16 @@ final class BackupFile {
       }
       if (!userNames.add(name)) {
         throw refused("two of its users are named " + name);
+      }
+    } else if (collection.equals(MongoTokenStore.COLLECTION)) {
+      String id;
+      try {
+        id = MongoTokenStore.tokenOf(document).id();
+      } catch (IllegalArgumentException malformed) {
+        throw refused("line " + lineNumber + " holds no API token: " + malformed.getMessage());
+      }
+      if (!tokenIds.add(id)) {
+        throw refused("two of its API tokens have the id " + id);
       }
     }
     counts.merge(collection, 1L, Long::sum);

@@ -2,6 +2,7 @@ package dev.taskmanager.mongo.backup;
 
 import dev.taskmanager.mongo.adapter.DeletedTasks;
 import dev.taskmanager.mongo.adapter.MongoTaskStore;
+import dev.taskmanager.mongo.adapter.MongoTokenStore;
 import dev.taskmanager.mongo.adapter.MongoUserStore;
 import java.util.List;
 import org.bson.BsonDocument;
@@ -10,12 +11,12 @@ import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
 
 /**
- * The backup file, format version 2: gzip-compressed UTF-8 text, one JSON object per line.
+ * The backup file, format version 3: gzip-compressed UTF-8 text, one JSON object per line.
  *
  * <pre>
- * {"format": "task-manager-backup", "version": 2, "created_at": "2026-12-24T03:00:00Z",
- *  "database": "TaskManager", "counts": {"tasks": 2, "deleted_tasks": 0, "settings": 1, "users": 1},
- *  "sequence": 2}
+ * {"format": "task-manager-backup", "version": 3, "created_at": "2026-12-24T03:00:00Z",
+ *  "database": "TaskManager", "counts": {"tasks": 2, "deleted_tasks": 0, "settings": 1, "users": 1,
+ *  "api_tokens": 0}, "sequence": 2}
  * {"collection": "tasks", "document": {"_id": {"$oid": "…"}, "id": {"$numberLong": "0"}, "title": "…", …}}
  * {"collection": "tasks", "document": {…}}
  * {"collection": "settings", "document": {"_id": {"$oid": "…"}, "name": "task_id", "value": {"$numberLong": "2"}}}
@@ -26,18 +27,22 @@ import org.bson.json.JsonWriterSettings;
  * Each document is stored whole, fields the app does not know included, in MongoDB's canonical
  * Extended JSON, which keeps every BSON type as it was (an int32 id stays int32). The last line's
  * checksum is SHA-256 over the bytes of every line before it, newlines included; {@code documents}
- * counts the document lines. A collection the header does not count (the users, in a file written
- * before there were any) is not in the backup: a restore leaves it as it is.
+ * counts the document lines. A collection the header does not count (the users and tokens, in a
+ * file written before there were any) is not in the backup: a restore leaves it as it is.
  */
 final class BackupFormat {
 
   static final String FORMAT = "task-manager-backup";
-  /** 2 added the users; format 1 files hold none, and are read as ever. */
-  static final int VERSION = 2;
+  /**
+   * 2 added the users, 3 their API tokens. Format 1 files hold neither, and restoring one leaves
+   * both alone; format 2 files hold users and no tokens, which restoring one leaves none of (there
+   * were none when it was written).
+   */
+  static final int VERSION = 3;
 
   /** The collections a backup holds (in what order it reads them, and why: {@code MongoBackups.Snapshot}). */
   static final List<String> COLLECTIONS = List.of(MongoTaskStore.TASKS, DeletedTasks.COLLECTION, MongoTaskStore.SETTINGS,
-      MongoUserStore.COLLECTION);
+      MongoUserStore.COLLECTION, MongoTokenStore.COLLECTION);
 
   static final String FORMAT_FIELD = "format";
   static final String VERSION_FIELD = "version";

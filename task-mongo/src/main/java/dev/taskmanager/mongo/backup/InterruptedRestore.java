@@ -14,6 +14,7 @@ import dev.taskmanager.mongo.adapter.DeletedTasks;
 import dev.taskmanager.mongo.adapter.IdSequence;
 import dev.taskmanager.mongo.adapter.MongoFailures;
 import dev.taskmanager.mongo.adapter.MongoTaskStore;
+import dev.taskmanager.mongo.adapter.MongoTokenStore;
 import dev.taskmanager.mongo.adapter.MongoUserStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,10 +35,11 @@ import org.bson.Document;
 public final class InterruptedRestore {
 
   /**
-   * The collections a restore replaces (those of them its backup holds: one written before users
-   * existed leaves them alone); the sequence is moved, not replaced.
+   * The collections a restore replaces (those of them its backup holds: one written before users and
+   * tokens existed leaves them alone); the sequence is moved, not replaced.
    */
-  static final List<String> RESTORED = List.of(MongoTaskStore.TASKS, DeletedTasks.COLLECTION, MongoUserStore.COLLECTION);
+  static final List<String> RESTORED = List.of(MongoTaskStore.TASKS, DeletedTasks.COLLECTION, MongoUserStore.COLLECTION,
+      MongoTokenStore.COLLECTION);
   static final String JOURNAL = "restore_journal";
   static final String STAGING_PREFIX = "restoring_";
   private static final String THE_RESTORE = "restore";

@@ -10,6 +10,7 @@ import dev.taskmanager.mongo.adapter.DeletedTasks;
 import dev.taskmanager.mongo.adapter.IdSequence;
 import dev.taskmanager.mongo.adapter.MongoFailures;
 import dev.taskmanager.mongo.adapter.MongoTaskStore;
+import dev.taskmanager.mongo.adapter.MongoTokenStore;
 import dev.taskmanager.mongo.adapter.MongoUserStore;
 import dev.taskmanager.mongo.adapter.TaskDocuments;
 import java.io.BufferedOutputStream;
@@ -117,6 +118,7 @@ public final class MongoBackups {
           snapshot.deleted();
           sequence[0] = snapshot.settings();
           snapshot.users();
+          snapshot.tokens();
           counts.putAll(snapshot.counts);
         });
       }
@@ -163,9 +165,9 @@ public final class MongoBackups {
   }
 
   /**
-   * Replaces the database's tasks, deleted tasks, users and sequence with the backup's, whole or not
-   * at all (the users only when the backup holds them: one written before there were any leaves
-   * them alone). The sequence never goes back: it ends at the backup's or where it was, whichever
+   * Replaces the database's tasks, deleted tasks, users, tokens and sequence with the backup's, whole
+   * or not at all (users and tokens only when the backup holds them: one written before there were
+   * any leaves them alone). The sequence never goes back: it ends at the backup's or where it was, whichever
    * is further, so no id handed out since the backup is handed out again.
    *
    * @throws BackupFileException when the file is not a whole, unchanged backup; nothing was changed
@@ -179,10 +181,13 @@ public final class MongoBackups {
       dropLeftoverStaging();
       List<String> restored = InterruptedRestore.RESTORED.stream()
           .filter(collection -> checked.counts().containsKey(collection)).toList();
+      // The unique indexes of users and tokens, which the staging copies take from the live
+      // collections, exist even where no program has opened those yet.
       if (restored.contains(MongoUserStore.COLLECTION)) {
-        // The users' unique index, which the staging copy takes from the live collection, exists
-        // even where no program has opened the users yet.
         MongoUserStore.open(database);
+      }
+      if (restored.contains(MongoTokenStore.COLLECTION)) {
+        MongoTokenStore.open(database);
       }
       List<String> staging = InterruptedRestore.stagingNames(Long.toHexString(RANDOM.nextLong()), restored);
       Map<String, String> stagingOf = new LinkedHashMap<>();
@@ -355,6 +360,13 @@ public final class MongoBackups {
     void users() {
       for (BsonDocument user : database.getCollection(MongoUserStore.COLLECTION, BsonDocument.class).find()) {
         write(MongoUserStore.COLLECTION, user);
+      }
+    }
+
+    /** The API tokens: their secrets' hashes, never the tokens. */
+    void tokens() {
+      for (BsonDocument token : database.getCollection(MongoTokenStore.COLLECTION, BsonDocument.class).find()) {
+        write(MongoTokenStore.COLLECTION, token);
       }
     }
 

@@ -5,9 +5,11 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import dev.taskmanager.core.account.TokenStore;
 import dev.taskmanager.core.account.UserStore;
 import dev.taskmanager.core.port.TaskStore;
 import dev.taskmanager.mongo.adapter.MongoTaskStore;
+import dev.taskmanager.mongo.adapter.MongoTokenStore;
 import dev.taskmanager.mongo.adapter.MongoUserStore;
 import dev.taskmanager.mongo.backup.InterruptedRestore;
 import dev.taskmanager.mongo.backup.MongoBackups;
@@ -16,8 +18,8 @@ import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
- * What every MongoDB store module shares: the store, its users, its doctor and its backups on the
- * configured database, exposed with the lifecycle and nothing else. Subclasses say where the client
+ * What every MongoDB store module shares: the store, its users and tokens, its doctor and its
+ * backups on the configured database, exposed with the lifecycle and nothing else. Subclasses say where the client
  * connects ({@link MongoClient}) and what closing involves ({@link StoreLifecycle}).
  */
 abstract class AbstractMongoModule extends PrivateModule {
@@ -32,6 +34,7 @@ abstract class AbstractMongoModule extends PrivateModule {
   protected void configure() {
     expose(TaskStore.class);
     expose(UserStore.class);
+    expose(TokenStore.class);
     expose(StoreLifecycle.class);
     expose(MongoStoreDoctor.class);
     expose(MongoBackups.class);
@@ -62,6 +65,12 @@ abstract class AbstractMongoModule extends PrivateModule {
   @Provides
   UserStore users(MongoDatabase database, StoreLifecycle lifecycle) {
     return closingOnFailure(lifecycle, () -> MongoUserStore.open(database));
+  }
+
+  /** Not a singleton, as the users are not. */
+  @Provides
+  TokenStore tokens(MongoDatabase database, StoreLifecycle lifecycle) {
+    return closingOnFailure(lifecycle, () -> MongoTokenStore.open(database));
   }
 
   private static <T> T closingOnFailure(StoreLifecycle lifecycle, Supplier<T> opening) {

@@ -9,8 +9,10 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import dev.taskmanager.core.account.TokenStore;
 import dev.taskmanager.core.account.UserStore;
 import dev.taskmanager.core.contract.TaskStoreContract;
+import dev.taskmanager.core.contract.TokenStoreContract;
 import dev.taskmanager.core.contract.UserStoreContract;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.port.TaskStore;
@@ -115,6 +117,16 @@ abstract class MongoStoreContract extends TaskStoreContract {
         assertThat(index.get("key", Document.class)).isEqualTo(new Document("name", 1));
         assertThat(index.getBoolean("unique")).isTrue();
       });
+    }
+  }
+
+  /** The tokens' contract on the same server, in the same database. */
+  @Nested
+  class Tokens extends TokenStoreContract {
+
+    @Override
+    protected TokenStore newTokenStore() {
+      return MongoTokenStore.open(emptyDatabase());
     }
   }
 

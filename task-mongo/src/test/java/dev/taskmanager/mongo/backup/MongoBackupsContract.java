@@ -7,14 +7,17 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import dev.taskmanager.core.account.ApiToken;
 import dev.taskmanager.core.account.InvalidAccountException;
 import dev.taskmanager.core.account.Role;
+import dev.taskmanager.core.account.Scope;
 import dev.taskmanager.core.account.User;
 import dev.taskmanager.core.model.TaskDraft;
 import dev.taskmanager.core.model.TaskStoreException;
 import dev.taskmanager.mongo.adapter.DeletedTasks;
 import dev.taskmanager.mongo.adapter.IdSequence;
 import dev.taskmanager.mongo.adapter.MongoTaskStore;
+import dev.taskmanager.mongo.adapter.MongoTokenStore;
 import dev.taskmanager.mongo.adapter.MongoUserStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
@@ -124,6 +128,7 @@ abstract class MongoBackupsContract {
   void aRestoreKeepsTheIndexesTheStoreQueriesWith() {
     store.create(new TaskDraft("Indexed"), NOW);
     MongoUserStore.open(database);
+    MongoTokenStore.open(database);
     Set<Document> indexesBefore = indexKeys();
     Path file = folder.resolve("indexes.backup.jsonl.gz");
     backups.backup(file);
@@ -134,23 +139,32 @@ abstract class MongoBackupsContract {
   }
 
   @Test
-  void usersComeBackWithTheirHashesAndTheirNamesStayUnique() {
+  void usersAndTokensComeBackWithTheirHashesAndStayUnique() {
     MongoUserStore users = MongoUserStore.open(database);
+    MongoTokenStore tokens = MongoTokenStore.open(database);
     users.add(User.added("ann", Role.ADMIN, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$YW5u", NOW));
     users.add(User.added("bob", Role.VIEWER, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$Ym9i", NOW));
+    tokens.add(new ApiToken("0123456789ab", "bob", Scope.READ, "ab".repeat(32), NOW, Optional.empty(), Optional.empty()));
     Map<String, List<BsonDocument>> before = contents();
     Path file = folder.resolve("users.backup.jsonl.gz");
     BackupHeader written = backups.backup(file);
     users.remove("bob");
+    tokens.revokeAllOf("bob");
     users.setRole("ann", Role.VIEWER);
     users.add(User.added("eve", Role.ADMIN, "$argon2id$eve", NOW));
-    // Even where the users were never opened: the restored ones keep their unique index.
+    // Even where they were never opened: the restored ones keep their unique indexes.
     database.getCollection(MongoUserStore.COLLECTION).drop();
+    database.getCollection(MongoTokenStore.COLLECTION).drop();
 
     backups.restore(file);
 
     assertThat(written.count(MongoUserStore.COLLECTION)).isEqualTo(2);
+    assertThat(written.count(MongoTokenStore.COLLECTION)).isEqualTo(1);
     assertThat(contents().get(MongoUserStore.COLLECTION)).isEqualTo(before.get(MongoUserStore.COLLECTION));
+    assertThat(contents().get(MongoTokenStore.COLLECTION)).isEqualTo(before.get(MongoTokenStore.COLLECTION));
+    assertThat(tokens.find("0123456789ab")).isPresent();
+    assertThatThrownBy(() -> tokens.add(new ApiToken("0123456789ab", "ann", Scope.WRITE, "cd".repeat(32), NOW,
+        Optional.empty(), Optional.empty()))).isInstanceOf(TaskStoreException.class);
     assertThat(users.list()).extracting(User::name, User::role)
         .containsExactly(tuple("ann", Role.ADMIN), tuple("bob", Role.VIEWER));
     assertThatThrownBy(() -> users.add(User.added("ann", Role.VIEWER, "$argon2id$again", NOW)))
@@ -164,8 +178,8 @@ abstract class MongoBackupsContract {
     backups.backup(file);
     // As this program wrote it before users existed: its header counts no users.
     Path older = folder.resolve("older.backup.jsonl.gz");
-    Files.write(older, gzip(resealed(replaced(replaced(lines(file), 0, ", \"users\": 0", ""), 0,
-        "\"version\": 2", "\"version\": 1"))));
+    Files.write(older, gzip(resealed(replaced(replaced(lines(file), 0, ", \"users\": 0, \"api_tokens\": 0", ""), 0,
+        "\"version\": 3", "\"version\": 1"))));
     MongoUserStore users = MongoUserStore.open(database);
     users.add(User.added("ann", Role.ADMIN, "$argon2id$ann", NOW));
     store.create(new TaskDraft("After the backup"), NOW);
@@ -176,6 +190,28 @@ abstract class MongoBackupsContract {
     assertThat(restored.counts()).doesNotContainKey(MongoUserStore.COLLECTION);
     assertThat(store.count()).isEqualTo(1);
     assertThat(users.list()).extracting(User::name).containsExactly("ann");
+  }
+
+  @Test
+  void aBackupWrittenWhenThereWereUsersButNoTokensLeavesNoToken() throws IOException {
+    MongoUserStore users = MongoUserStore.open(database);
+    users.add(User.added("ann", Role.ADMIN, "$argon2id$ann", NOW));
+    Path file = folder.resolve("now.backup.jsonl.gz");
+    backups.backup(file);
+    // As the version with users and without tokens wrote it: format 2, no tokens counted.
+    Path format2 = folder.resolve("format2.backup.jsonl.gz");
+    Files.write(format2, gzip(resealed(replaced(replaced(lines(file), 0, ", \"api_tokens\": 0", ""), 0,
+        "\"version\": 3", "\"version\": 2"))));
+    users.add(User.added("bob", Role.ADMIN, "$argon2id$bob", NOW));
+    MongoTokenStore tokens = MongoTokenStore.open(database);
+    tokens.add(new ApiToken("0123456789ab", "bob", Scope.WRITE, "ab".repeat(32), NOW, Optional.empty(), Optional.empty()));
+
+    BackupHeader restored = backups.restore(format2);
+
+    assertThat(restored.version()).isEqualTo(2);
+    assertThat(restored.count(MongoTokenStore.COLLECTION)).isZero();
+    assertThat(users.list()).extracting(User::name).containsExactly("ann");
+    assertThat(tokens.list()).isEmpty();
   }
 
   @Test
@@ -215,7 +251,7 @@ abstract class MongoBackupsContract {
     bad.put("a count changed", gzip(replaced(lines, 0, "\"tasks\": 30", "\"tasks\": 29")));
     bad.put("a line dropped", gzip(without(lines, 3)));
     bad.put("a line after the end", gzip(with(lines, "{\"collection\": \"tasks\", \"document\": {\"id\": 99}}")));
-    bad.put("a newer format", gzip(replaced(lines, 0, "\"version\": 2", "\"version\": 3")));
+    bad.put("a newer format", gzip(replaced(lines, 0, "\"version\": 3", "\"version\": 4")));
     // Changed and the checksum made again: the other checks still hold.
     bad.put("resealed with a count changed", gzip(resealed(replaced(lines, 0, "\"tasks\": 30", "\"tasks\": 29"))));
     bad.put("resealed with an id twice", gzip(resealed(replaced(lines, 2, "\"id\": {\"$numberLong\": \"1\"}",
@@ -242,7 +278,7 @@ abstract class MongoBackupsContract {
         .containsEntry("a title changed", "its checksum does not match its contents: it was changed or damaged after task backup wrote it; nothing was changed")
         .containsEntry("a count changed", "its checksum does not match its contents: it was changed or damaged after task backup wrote it; nothing was changed")
         .containsEntry("a line after the end", "it goes on after its end line (line 33); nothing was changed")
-        .containsEntry("a newer format", "it is in backup format 3, and this program reads formats 1 to 2 (it was written by a newer version); nothing was changed");
+        .containsEntry("a newer format", "it is in backup format 4, and this program reads formats 1 to 3 (it was written by a newer version); nothing was changed");
     assertThat(messages).containsEntry("resealed with a count changed", "its header counts 29 documents in tasks, and it holds 30;"
             + " nothing was changed")
         .containsEntry("resealed with an id twice", "two of its tasks have the id 0; nothing was changed")
@@ -300,6 +336,7 @@ abstract class MongoBackupsContract {
     backups.backup(good);
     List<String> lines = lines(good);
     int ann = lines.size() - 3;
+    assertThat(lines.get(lines.size() - 2)).contains("\"collection\": \"users\"");
     assertThat(lines.get(ann)).contains("\"name\": \"ann\"");
 
     Path badRole = folder.resolve("bad-role.gz");

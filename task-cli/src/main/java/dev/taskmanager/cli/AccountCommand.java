@@ -5,11 +5,16 @@ import dev.taskmanager.cli.store.OpenedStore;
 import dev.taskmanager.core.account.Accounts;
 import dev.taskmanager.core.account.Passwords;
 import dev.taskmanager.core.account.Role;
+import dev.taskmanager.core.account.Scope;
+import dev.taskmanager.core.account.Tokens;
 import java.util.Arrays;
 import java.util.Iterator;
 
-/** A {@code task user} command: works on the store's users through the core's use cases. */
-abstract class UserStoreCommand<I> extends StoreCommand<I> {
+/**
+ * A {@code task user} or {@code task token} command: works on the store's users and tokens through
+ * the core's use cases.
+ */
+abstract class AccountCommand<I> extends StoreCommand<I> {
 
   @Inject
   Passwords passwords;
@@ -18,7 +23,11 @@ abstract class UserStoreCommand<I> extends StoreCommand<I> {
   Terminal terminal;
 
   Accounts accounts(OpenedStore store) {
-    return new Accounts(store.users(), passwords, systemClock);
+    return new Accounts(store.users(), store.tokens(), passwords, systemClock);
+  }
+
+  Tokens tokens(OpenedStore store) {
+    return new Tokens(store.tokens(), store.users(), systemClock);
   }
 
   /** After a change that left nobody able to manage users: how to get one back. */
@@ -34,6 +43,14 @@ abstract class UserStoreCommand<I> extends StoreCommand<I> {
     @Override
     public Iterator<String> iterator() {
       return Arrays.stream(Role.values()).map(Role::word).iterator();
+    }
+  }
+
+  /** The scopes' words, for help and shell completion. */
+  static final class ScopeWords implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(Scope.values()).map(Scope::word).iterator();
     }
   }
 }

@@ -1,0 +1,16 @@
+package dev.taskmanager.core.account;
+
+import dev.taskmanager.core.model.TaskException;
+
+/** No API token has the id asked for. */
+public final class TokenNotFoundException extends TaskException {
+
+  private static final long serialVersionUID = 1L;
+  /** An id's length, and no more: what was given may be a secret. */
+  private static final int SHOWN = 12;
+
+  public TokenNotFoundException(String id) {
+    super("token \"" + AccountRules.printable(id.length() > SHOWN ? id.substring(0, SHOWN) + "..." : id)
+        + "\" does not exist");
+  }
+}
