@@ -16,6 +16,7 @@ import dev.taskmanager.core.contract.TokenStoreContract;
 import dev.taskmanager.core.contract.UserStoreContract;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.port.TaskStore;
+import dev.taskmanager.mongo.backup.MongoBackupsContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -117,6 +118,16 @@ abstract class MongoStoreContract extends TaskStoreContract {
         assertThat(index.get("key", Document.class)).isEqualTo(new Document("name", 1));
         assertThat(index.getBoolean("unique")).isTrue();
       });
+    }
+  }
+
+  /** Backups and restores on the same server, each test in a database of its own. */
+  @Nested
+  class Backups extends MongoBackupsContract {
+
+    @Override
+    protected MongoClient client() {
+      return MongoStoreContract.this.client();
     }
   }
 

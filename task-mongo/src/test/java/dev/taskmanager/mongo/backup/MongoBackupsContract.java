@@ -45,10 +45,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Backups taken and restored through the driver, as the CLI does, on every server a subclass gives:
+ * Backups taken and restored through the driver, as the CLI does, on every server a subclass gives
+ * (MongoStoreContract runs it as a nested class on each server its own subclasses start):
  * each test works in a database of its own, dropped after it.
  */
-abstract class MongoBackupsContract {
+public abstract class MongoBackupsContract {
 
   @TempDir
   Path folder;
