@@ -1,6 +1,7 @@
 package dev.taskmanager.core.account;
 
 import dev.taskmanager.core.model.Violation;
+import dev.taskmanager.core.text.Excerpts;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -32,7 +33,7 @@ public final class AccountRules {
       return Optional.of(new Violation("name", "has " + name.length() + " characters", NAME_ACCEPTED));
     }
     if (!NAME.matcher(name).matches()) {
-      return Optional.of(new Violation("name", "is \"" + printable(name) + "\"", NAME_ACCEPTED));
+      return Optional.of(new Violation("name", "is " + Excerpts.quote(name), NAME_ACCEPTED));
     }
     return Optional.empty();
   }
@@ -58,12 +59,5 @@ public final class AccountRules {
     }
     return passwords.weakness(password, name == null ? List.of() : List.of(name))
         .map(weakness -> new Violation("password", "is easy to guess: " + weakness, PASSWORD_ACCEPTED));
-  }
-
-  /** The name as a message may quote it: control characters shown as '?', cut to a sensible length. */
-  static String printable(String name) {
-    String shown = name.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-    return shown.length() > NAME_MAX_LENGTH ? shown.substring(0, NAME_MAX_LENGTH) + "..." : shown;
   }
 }

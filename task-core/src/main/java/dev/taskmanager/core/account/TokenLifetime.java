@@ -1,6 +1,7 @@
 package dev.taskmanager.core.account;
 
 import dev.taskmanager.core.model.Violation;
+import dev.taskmanager.core.text.Excerpts;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -28,8 +29,7 @@ public final class TokenLifetime {
     }
     Matcher amount = AMOUNT.matcher(written);
     if (!amount.matches()) {
-      throw new InvalidAccountException(new Violation("expires", "is \"" + AccountRules.printable(text) + "\"",
-          ACCEPTED));
+      throw new InvalidAccountException(new Violation("expires", "is " + Excerpts.quote(text), ACCEPTED));
     }
     Duration lifetime = Duration.ofDays(Long.parseLong(amount.group(1)) * (amount.group(2).equals("w") ? 7 : 1));
     check(lifetime);

@@ -1,6 +1,7 @@
 package dev.taskmanager.core.account;
 
 import dev.taskmanager.core.model.TaskException;
+import dev.taskmanager.core.text.Excerpts;
 
 /** No API token has the id asked for. */
 public final class TokenNotFoundException extends TaskException {
@@ -10,7 +11,6 @@ public final class TokenNotFoundException extends TaskException {
   private static final int SHOWN = 12;
 
   public TokenNotFoundException(String id) {
-    super("token \"" + AccountRules.printable(id.length() > SHOWN ? id.substring(0, SHOWN) + "..." : id)
-        + "\" does not exist");
+    super("token \"" + Excerpts.oneLine(id, SHOWN) + "\" does not exist");
   }
 }

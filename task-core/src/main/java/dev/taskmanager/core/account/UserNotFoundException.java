@@ -1,6 +1,7 @@
 package dev.taskmanager.core.account;
 
 import dev.taskmanager.core.model.TaskException;
+import dev.taskmanager.core.text.Excerpts;
 
 /** No user has the name asked for. */
 public final class UserNotFoundException extends TaskException {
@@ -10,7 +11,7 @@ public final class UserNotFoundException extends TaskException {
   private final String name;
 
   public UserNotFoundException(String name) {
-    super("user \"" + AccountRules.printable(name) + "\" does not exist");
+    super("user " + Excerpts.quote(name) + " does not exist");
     this.name = name;
   }
 

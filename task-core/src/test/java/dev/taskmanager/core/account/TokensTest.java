@@ -106,7 +106,7 @@ class TokensTest {
 
     assertThat(store.list()).isEmpty();
     assertThatThrownBy(() -> tokens.revoke(issued.text() + "x")).isInstanceOf(TokenNotFoundException.class)
-        .hasMessage("token \"" + issued.text().substring(0, 12) + "...\" does not exist");
+        .hasMessage("token \"" + issued.text().substring(0, 12) + "…\" does not exist");
   }
 
   @Test
