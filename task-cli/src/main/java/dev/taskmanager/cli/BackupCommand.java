@@ -96,11 +96,6 @@ final class BackupCommand extends StoreCommand<Path> {
     return String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
   }
 
-  /** {@code 1 task}, {@code 2 tasks}. */
-  static String counted(long count, String thing) {
-    return count + " " + thing + (count == 1 ? "" : "s");
-  }
-
   private static String size(Path file) {
     try {
       long bytes = Files.size(file);

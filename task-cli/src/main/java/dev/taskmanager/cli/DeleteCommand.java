@@ -48,7 +48,7 @@ final class DeleteCommand extends StoreCommand<Set<Long>> {
   int run(OpenedStore store, Set<Long> ids) {
     if (title != null) {
       long deleted = new DeleteTasksByTitle(store.tasks(), clock()).delete(title);
-      out().println("deleted " + deleted + (deleted == 1 ? " task" : " tasks"));
+      out().println("deleted " + counted(deleted, "task"));
       return ExitCodes.OK;
     }
     DeleteTask deleteTask = new DeleteTask(store.tasks(), clock());
@@ -63,7 +63,7 @@ final class DeleteCommand extends StoreCommand<Set<Long>> {
         missing++;
       }
     }
-    out().println("deleted " + deleted + (deleted == 1 ? " task" : " tasks"));
+    out().println("deleted " + counted(deleted, "task"));
     return missing == 0 ? ExitCodes.OK : ExitCodes.NOT_FOUND;
   }
 }

@@ -41,11 +41,11 @@ final class DoctorCommand extends StoreCommand<Void> {
         out().println("task doctor --repair would:");
         planned.forEach(change -> out().println("  - " + change.description()));
       }
-      throw new CliException(ExitCodes.PROBLEMS_FOUND, problems + (problems == 1 ? " problem" : " problems")
-          + " found" + (planned.isEmpty() ? "; none can be repaired automatically" : "; run 'task doctor --repair' to fix"));
+      throw new CliException(ExitCodes.PROBLEMS_FOUND, counted(problems, "problem") + " found"
+          + (planned.isEmpty() ? "; none can be repaired automatically" : "; run 'task doctor --repair' to fix"));
     }
     if (planned.isEmpty()) {
-      throw new CliException(ExitCodes.PROBLEMS_FOUND, problems + (problems == 1 ? " problem" : " problems")
+      throw new CliException(ExitCodes.PROBLEMS_FOUND, counted(problems, "problem")
           + " found; none can be repaired automatically");
     }
     out().println("repairing:");

@@ -74,7 +74,7 @@ final class ExportCommand extends StoreCommand<FileFormat> {
       }
       // Whole or nothing: a failed export never leaves half a file under the real name.
       Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      out().println("exported " + count + (count == 1 ? " task" : " tasks") + " to " + output);
+      out().println("exported " + counted(count, "task") + " to " + output);
       return ExitCodes.OK;
     } catch (IOException cannotWrite) {
       throw new CliException(ExitCodes.INVALID_INPUT, "cannot write " + output + ": " + reason(cannotWrite), cannotWrite);

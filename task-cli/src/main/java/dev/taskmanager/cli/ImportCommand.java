@@ -149,8 +149,7 @@ final class ImportCommand extends StoreCommand<ReadResult> {
     String name = file.equals("-") ? "<stdin>" : file;
     problems.sort(Comparator.comparingLong(Problem::line));
     problems.forEach(problem -> err().println("task: " + problem.describe(name)));
-    return new CliException(ExitCodes.INVALID_INPUT, "nothing imported: " + problems.size()
-        + (problems.size() == 1 ? " problem" : " problems")
+    return new CliException(ExitCodes.INVALID_INPUT, "nothing imported: " + counted(problems.size(), "problem")
         + (badRecords > 0 ? " in " + badRecords + " of " + records + " records" : ""));
   }
 

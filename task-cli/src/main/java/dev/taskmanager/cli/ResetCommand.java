@@ -48,7 +48,7 @@ final class ResetCommand extends StoreCommand<Void> {
       }
     }
     new ResetTasks(store.tasks()).reset();
-    out().println("deleted " + count + (count == 1 ? " task" : " tasks") + "; ids start again at 0");
+    out().println("deleted " + counted(count, "task") + "; ids start again at 0");
     return ExitCodes.OK;
   }
 }

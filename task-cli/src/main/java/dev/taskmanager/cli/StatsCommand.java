@@ -1,8 +1,7 @@
 package dev.taskmanager.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.taskmanager.cli.io.Json;
 import dev.taskmanager.cli.store.OpenedStore;
 import dev.taskmanager.core.model.TaskStats;
 import dev.taskmanager.core.usecase.GetTaskStats;
@@ -30,8 +29,7 @@ final class StatsCommand extends StoreCommand<Void> {
     String description = store.description();
     switch (output.format()) {
       case JSON:
-        try (JsonGenerator json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build()
-            .createGenerator(out())) {
+        try (JsonGenerator json = Json.generator(out())) {
           json.writeStartObject();
           json.writeNumberField("tasks", stats.count());
           json.writeNumberField("nextId", stats.nextId());

@@ -59,6 +59,11 @@ abstract class StoreCommand<I> implements Callable<Integer> {
     return LocalDate.now(clock());
   }
 
+  /** {@code 1 task}, {@code 2 tasks}: a count and its noun, for the commands' reports. */
+  static String counted(long count, String thing) {
+    return count + " " + thing + (count == 1 ? "" : "s");
+  }
+
   /** The root command, with the global options, however deep this command is ({@code task user add}). */
   TaskCli root() {
     return (TaskCli) spec.root().userObject();

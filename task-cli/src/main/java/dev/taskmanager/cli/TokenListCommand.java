@@ -1,16 +1,14 @@
 package dev.taskmanager.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.taskmanager.cli.io.Json;
+import dev.taskmanager.cli.io.Table;
 import dev.taskmanager.cli.store.OpenedStore;
 import dev.taskmanager.core.account.ApiToken;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,8 +21,6 @@ import picocli.CommandLine.Parameters;
         "  task token list build-bot --format json"
     })
 final class TokenListCommand extends AccountCommand<Void> {
-
-  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
   @Parameters(paramLabel = "NAME", arity = "0..1", description = "Only this user's tokens.")
   String name;
@@ -58,15 +54,13 @@ final class TokenListCommand extends AccountCommand<Void> {
     out().printf(format, "ID", "USER", "SCOPE", "MADE", "EXPIRES", "LAST USED");
     for (ApiToken token : tokens) {
       out().printf(format, token.id(), token.user(), token.scope().word(),
-          MINUTES.format(token.createdAt().atZone(zone)),
-          token.expiresAt().map(at -> MINUTES.format(at.atZone(zone))).orElse("never"),
-          token.lastUsedAt().map(at -> MINUTES.format(at.atZone(zone))).orElse("never"));
+          Table.minutes(token.createdAt(), zone), token.expiresAt().map(at -> Table.minutes(at, zone)).orElse("never"),
+          token.lastUsedAt().map(at -> Table.minutes(at, zone)).orElse("never"));
     }
   }
 
   private void json(List<ApiToken> tokens) throws IOException {
-    try (JsonGenerator json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build()
-        .createGenerator(out())) {
+    try (JsonGenerator json = Json.generator(out())) {
       json.writeStartArray();
       for (ApiToken token : tokens) {
         json.writeStartObject();
@@ -74,20 +68,12 @@ final class TokenListCommand extends AccountCommand<Void> {
         json.writeStringField("user", token.user());
         json.writeStringField("scope", token.scope().word());
         json.writeStringField("createdAt", token.createdAt().toString());
-        writeTime(json, "expiresAt", token.expiresAt());
-        writeTime(json, "lastUsedAt", token.lastUsedAt());
+        Json.writeTime(json, "expiresAt", token.expiresAt().orElse(null));
+        Json.writeTime(json, "lastUsedAt", token.lastUsedAt().orElse(null));
         json.writeEndObject();
       }
       json.writeEndArray();
     }
     out().println();
-  }
-
-  private static void writeTime(JsonGenerator json, String field, Optional<Instant> time) throws IOException {
-    if (time.isPresent()) {
-      json.writeStringField(field, time.get().toString());
-    } else {
-      json.writeNullField(field);
-    }
   }
 }

@@ -1,16 +1,14 @@
 package dev.taskmanager.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.taskmanager.cli.io.Json;
+import dev.taskmanager.cli.io.Table;
 import dev.taskmanager.cli.store.OpenedStore;
 import dev.taskmanager.core.account.User;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -20,8 +18,6 @@ import picocli.CommandLine.Mixin;
         "  task user list --format json"
     })
 final class UserListCommand extends AccountCommand<Void> {
-
-  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
   @Mixin
   OutputFormatOption output;
@@ -50,14 +46,13 @@ final class UserListCommand extends AccountCommand<Void> {
     String format = "%-" + nameWidth + "s  %-6s  %-16s  %s%n";
     out().printf(format, "NAME", "ROLE", "ADDED", "LAST SIGN-IN");
     for (User user : users) {
-      out().printf(format, user.name(), user.role().word(), MINUTES.format(user.createdAt().atZone(zone)),
-          user.lastSignInAt().map(at -> MINUTES.format(at.atZone(zone))).orElse("never"));
+      out().printf(format, user.name(), user.role().word(), Table.minutes(user.createdAt(), zone),
+          user.lastSignInAt().map(at -> Table.minutes(at, zone)).orElse("never"));
     }
   }
 
   private void json(List<User> users) throws IOException {
-    try (JsonGenerator json = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build()
-        .createGenerator(out())) {
+    try (JsonGenerator json = Json.generator(out())) {
       json.writeStartArray();
       for (User user : users) {
         json.writeStartObject();
@@ -65,11 +60,7 @@ final class UserListCommand extends AccountCommand<Void> {
         json.writeStringField("role", user.role().word());
         json.writeStringField("createdAt", user.createdAt().toString());
         json.writeStringField("passwordChangedAt", user.passwordChangedAt().toString());
-        if (user.lastSignInAt().isPresent()) {
-          json.writeStringField("lastSignInAt", user.lastSignInAt().get().toString());
-        } else {
-          json.writeNullField("lastSignInAt");
-        }
+        Json.writeTime(json, "lastSignInAt", user.lastSignInAt().orElse(null));
         json.writeEndObject();
       }
       json.writeEndArray();

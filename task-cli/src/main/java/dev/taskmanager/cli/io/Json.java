@@ -124,7 +124,13 @@ public final class Json {
     generator.writeEndObject();
   }
 
-  private static void writeTime(JsonGenerator generator, String field, Instant time) throws IOException {
+  /** A generator for a command's own JSON output: compact, and leaves {@code out} open. */
+  public static JsonGenerator generator(Writer out) throws IOException {
+    return FACTORY.createGenerator(out);
+  }
+
+  /** A time as an RFC 3339 string in UTC, or {@code null}. */
+  public static void writeTime(JsonGenerator generator, String field, Instant time) throws IOException {
     if (time == null) {
       generator.writeNullField(field);
     } else {

@@ -4,6 +4,7 @@ import dev.taskmanager.core.model.DeletedTask;
 import dev.taskmanager.core.model.Task;
 import java.io.IOException;
 import java.io.Writer;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -130,9 +131,14 @@ public final class Table implements TaskWriter {
     out.write('\n');
   }
 
+  /** A time to the minute in the zone: {@code 2026-12-24 09:30}. */
+  public static String minutes(Instant at, ZoneId zone) {
+    return MINUTES.format(at.atZone(zone));
+  }
+
   /** One deleted task on a line: its id, when it was deleted (to the minute, in the zone), its title. */
   public static String deletedLine(DeletedTask deleted, ZoneId zone) {
-    String at = MINUTES.format(deleted.deletedAt().atZone(zone));
+    String at = minutes(deleted.deletedAt(), zone);
     return padLeft(Long.toString(deleted.task().id()), 4) + GAP + at + GAP + flatten(deleted.task().title());
   }
 
