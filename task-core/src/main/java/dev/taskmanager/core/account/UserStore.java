@@ -43,6 +43,9 @@ public interface UserStore {
    */
   User setRole(String name, Role role);
 
+  /** Notes when a user signed in; nothing when the user is gone. */
+  void signedIn(String name, Instant at);
+
   /**
    * Removes a user.
    *

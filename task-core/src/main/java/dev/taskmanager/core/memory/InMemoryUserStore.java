@@ -51,6 +51,12 @@ public final class InMemoryUserStore implements UserStore {
   }
 
   @Override
+  public void signedIn(String name, Instant at) {
+    users.computeIfPresent(name, (key, user) -> new User(user.name(), user.role(), user.passwordHash(),
+        user.createdAt(), user.passwordChangedAt(), Optional.of(at)));
+  }
+
+  @Override
   public void remove(String name) {
     if (users.remove(name) == null) {
       throw new UserNotFoundException(name);

@@ -106,6 +106,18 @@ public abstract class UserStoreContract {
   }
 
   @Test
+  void aSignInIsNotedAndNothingElseChanges() {
+    users.add(user("ann", Role.EDITOR));
+
+    users.signedIn("ann", LATER);
+    users.signedIn("ghost", LATER);
+
+    assertThat(users.find("ann")).contains(new User("ann", Role.EDITOR, user("ann", Role.EDITOR).passwordHash(),
+        ADDED, ADDED, Optional.of(LATER)));
+    assertThat(users.count()).isEqualTo(1);
+  }
+
+  @Test
   void aRemovedUserIsGoneAndOthersStay() {
     users.add(user("ann", Role.ADMIN));
     users.add(user("bob", Role.VIEWER));

@@ -120,6 +120,13 @@ public final class MongoUserStore implements UserStore {
   }
 
   @Override
+  public void signedIn(String name, Instant at) {
+    MongoFailures.translate("noting a sign-in", () -> {
+      users.updateOne(byName(name), Updates.set(LAST_SIGN_IN_AT, StoredFields.date(at)));
+    });
+  }
+
+  @Override
   public void remove(String name) {
     long removed = MongoFailures.translate("removing a user", () -> users.deleteOne(byName(name)).getDeletedCount());
     if (removed == 0) {
