@@ -1,10 +1,12 @@
 package dev.taskmanager.web;
 
+import dev.taskmanager.core.account.Role;
+import dev.taskmanager.web.access.FormPosts;
+import dev.taskmanager.web.access.Gate;
 import dev.taskmanager.web.api.HealthApi;
 import dev.taskmanager.web.api.Problems;
 import dev.taskmanager.web.api.TaskApi;
 import dev.taskmanager.web.api.TasksApi;
-import dev.taskmanager.web.http.FormPosts;
 import dev.taskmanager.web.http.HttpException;
 import dev.taskmanager.web.http.StaticFiles;
 import dev.taskmanager.web.metrics.Metrics;
@@ -12,6 +14,7 @@ import dev.taskmanager.web.page.DeletedTasksPage;
 import dev.taskmanager.web.page.EditTaskPage;
 import dev.taskmanager.web.page.PageErrors;
 import dev.taskmanager.web.page.ResetPage;
+import dev.taskmanager.web.page.SignInPage;
 import dev.taskmanager.web.page.TasksPage;
 import io.undertow.Handlers;
 import io.undertow.server.HttpHandler;
@@ -23,12 +26,14 @@ import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Every route the server has, in one table: method, path template, kind, handler. The server's
- * router, the 404/405 answers and the OpenAPI test are all derived from it.
+ * Every route the server has, in one table: method, path template, kind, the role it needs,
+ * handler. The server's router, the role checks, the 404/405 answers, the OpenAPI test and the
+ * role matrix test are all derived from it.
  */
 public final class RouteTable {
 
@@ -47,8 +52,16 @@ public final class RouteTable {
     METRICS
   }
 
-  /** One route; {@code template} uses {@code {name}} for a path segment. */
-  public record Route(String method, String template, Kind kind, HttpHandler handler) {}
+  /**
+   * One route; {@code template} uses {@code {name}} for a path segment; {@code role} is the role a
+   * caller needs, empty for a route anyone may use.
+   */
+  public record Route(String method, String template, Kind kind, Optional<Role> role, HttpHandler handler) {}
+
+  private static final Optional<Role> ANYONE = Optional.empty();
+  private static final Optional<Role> VIEWER = Optional.of(Role.VIEWER);
+  private static final Optional<Role> EDITOR = Optional.of(Role.EDITOR);
+  private static final Optional<Role> ADMIN = Optional.of(Role.ADMIN);
 
   private static final String GET = "GET";
   private static final String HEAD = "HEAD";
@@ -60,47 +73,52 @@ public final class RouteTable {
   private final PageErrors pageErrors;
   private final Problems problems;
   private final FormPosts formPosts;
+  private final Gate gate;
   private final Metrics metrics;
   private final PathTemplateMatcher<Set<String>> methodsByTemplate;
 
   @Inject
   RouteTable(TasksPage tasksPage, EditTaskPage editTaskPage, DeletedTasksPage deletedPage, ResetPage resetPage,
-      TasksApi tasksApi, TaskApi taskApi, HealthApi health, StaticFiles files, PageErrors pageErrors, Problems problems,
-      FormPosts formPosts, Metrics metrics) {
+      SignInPage signInPage, TasksApi tasksApi, TaskApi taskApi, HealthApi health, StaticFiles files,
+      PageErrors pageErrors, Problems problems, FormPosts formPosts, Gate gate, Metrics metrics) {
     this.pageErrors = pageErrors;
     this.problems = problems;
     this.formPosts = formPosts;
+    this.gate = gate;
     this.metrics = metrics;
     this.routes = List.of(
-        new Route("GET", "/", Kind.PAGE, tasksPage::list),
-        new Route("POST", "/tasks", Kind.PAGE, tasksPage::create),
-        new Route("POST", "/delete-by-title", Kind.PAGE, tasksPage::deleteByTitle),
-        new Route("GET", "/tasks/{id}", Kind.PAGE, editTaskPage::show),
-        new Route("POST", "/tasks/{id}", Kind.PAGE, editTaskPage::update),
-        new Route("POST", "/tasks/{id}/delete", Kind.PAGE, editTaskPage::delete),
-        new Route("POST", "/tasks/{id}/done", Kind.PAGE, tasksPage::complete),
-        new Route("POST", "/tasks/{id}/reopen", Kind.PAGE, tasksPage::reopen),
-        new Route("POST", "/tasks/{id}/restore", Kind.PAGE, deletedPage::restore),
-        new Route("GET", "/deleted", Kind.PAGE, deletedPage::list),
-        new Route("GET", "/reset", Kind.PAGE, resetPage::confirm),
-        new Route("POST", "/reset", Kind.PAGE, resetPage::reset),
+        new Route("GET", "/", Kind.PAGE, VIEWER, tasksPage::list),
+        new Route("POST", "/tasks", Kind.PAGE, EDITOR, tasksPage::create),
+        new Route("POST", "/delete-by-title", Kind.PAGE, ADMIN, tasksPage::deleteByTitle),
+        new Route("GET", "/tasks/{id}", Kind.PAGE, VIEWER, editTaskPage::show),
+        new Route("POST", "/tasks/{id}", Kind.PAGE, EDITOR, editTaskPage::update),
+        new Route("POST", "/tasks/{id}/delete", Kind.PAGE, EDITOR, editTaskPage::delete),
+        new Route("POST", "/tasks/{id}/done", Kind.PAGE, EDITOR, tasksPage::complete),
+        new Route("POST", "/tasks/{id}/reopen", Kind.PAGE, EDITOR, tasksPage::reopen),
+        new Route("POST", "/tasks/{id}/restore", Kind.PAGE, EDITOR, deletedPage::restore),
+        new Route("GET", "/deleted", Kind.PAGE, VIEWER, deletedPage::list),
+        new Route("GET", "/sign-in", Kind.PAGE, ANYONE, signInPage::show),
+        new Route("POST", "/sign-in", Kind.PAGE, ANYONE, signInPage::signIn),
+        new Route("POST", "/sign-out", Kind.PAGE, ANYONE, signInPage::signOut),
+        new Route("GET", "/reset", Kind.PAGE, ADMIN, resetPage::confirm),
+        new Route("POST", "/reset", Kind.PAGE, ADMIN, resetPage::reset),
 
-        new Route("GET", "/api/tasks", Kind.API, tasksApi::list),
-        new Route("POST", "/api/tasks", Kind.API, tasksApi::create),
-        new Route("DELETE", "/api/tasks", Kind.API, tasksApi::deleteByTitle),
-        new Route("POST", "/api/tasks/reset", Kind.API, tasksApi::reset),
-        new Route("GET", "/api/tasks/{id}", Kind.API, taskApi::get),
-        new Route("PATCH", "/api/tasks/{id}", Kind.API, taskApi::update),
-        new Route("DELETE", "/api/tasks/{id}", Kind.API, taskApi::delete),
-        new Route("POST", "/api/tasks/{id}/restore", Kind.API, taskApi::restore),
-        new Route("GET", "/api/deleted-tasks", Kind.API, tasksApi::deleted),
-        new Route("GET", "/api/openapi.json", Kind.API, files.file("api/openapi.json", "application/json")),
-        new Route("GET", "/health/live", Kind.API, health::live),
-        new Route("GET", "/health/ready", Kind.API, health::ready),
-        new Route("GET", "/metrics", Kind.METRICS, this::metrics),
+        new Route("GET", "/api/tasks", Kind.API, VIEWER, tasksApi::list),
+        new Route("POST", "/api/tasks", Kind.API, EDITOR, tasksApi::create),
+        new Route("DELETE", "/api/tasks", Kind.API, ADMIN, tasksApi::deleteByTitle),
+        new Route("POST", "/api/tasks/reset", Kind.API, ADMIN, tasksApi::reset),
+        new Route("GET", "/api/tasks/{id}", Kind.API, VIEWER, taskApi::get),
+        new Route("PATCH", "/api/tasks/{id}", Kind.API, EDITOR, taskApi::update),
+        new Route("DELETE", "/api/tasks/{id}", Kind.API, EDITOR, taskApi::delete),
+        new Route("POST", "/api/tasks/{id}/restore", Kind.API, EDITOR, taskApi::restore),
+        new Route("GET", "/api/deleted-tasks", Kind.API, VIEWER, tasksApi::deleted),
+        new Route("GET", "/api/openapi.json", Kind.API, ANYONE, files.file("api/openapi.json", "application/json")),
+        new Route("GET", "/health/live", Kind.API, ANYONE, health::live),
+        new Route("GET", "/health/ready", Kind.API, ANYONE, health::ready),
+        new Route("GET", "/metrics", Kind.METRICS, ANYONE, this::metrics),
 
-        new Route("GET", "/static/app.css", Kind.FILE, files.file("static/app.css", "text/css; charset=UTF-8")),
-        new Route("GET", "/favicon.svg", Kind.FILE, files.file("static/favicon.svg", "image/svg+xml")));
+        new Route("GET", "/static/app.css", Kind.FILE, ANYONE, files.file("static/app.css", "text/css; charset=UTF-8")),
+        new Route("GET", "/favicon.svg", Kind.FILE, ANYONE, files.file("static/favicon.svg", "image/svg+xml")));
     this.methodsByTemplate = methodsByTemplate(routes);
   }
 
@@ -109,7 +127,8 @@ public final class RouteTable {
   }
 
   /**
-   * The router: each route behind its error mapping, off the IO thread; page posts CSRF-checked.
+   * The router: each route behind its error mapping, off the IO thread, behind the gate that checks
+   * its role; page posts CSRF-checked (with the session the gate found).
    * Every GET route answers HEAD too, by the same handler: Undertow sends a HEAD's headers, the
    * length included, and drops the body.
    */
@@ -119,6 +138,9 @@ public final class RouteTable {
       HttpHandler handler = route.handler();
       if (route.kind() == Kind.PAGE && route.method().equals("POST")) {
         handler = formPosts.protect(handler);
+      }
+      if (route.kind() == Kind.PAGE || route.kind() == Kind.API) {
+        handler = gate.guard(route.kind() == Kind.API, route.role(), handler);
       }
       handler = metrics.timed(route.template(),
           new BlockingHandler(route.kind() == Kind.API ? problems.wrap(handler) : pageErrors.wrap(handler)));

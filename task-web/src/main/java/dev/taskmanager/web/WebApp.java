@@ -10,6 +10,7 @@ import dev.taskmanager.core.model.TaskStoreException;
 import dev.taskmanager.core.text.Excerpts;
 import dev.taskmanager.mongo.wiring.ProvisionFailures;
 import dev.taskmanager.mongo.wiring.StoreLifecycle;
+import dev.taskmanager.web.access.OpenMode;
 import dev.taskmanager.web.metrics.Metrics;
 import dev.taskmanager.web.api.Readiness;
 import java.io.PrintStream;
@@ -105,6 +106,7 @@ public final class WebApp implements AutoCloseable {
     Metrics metrics = injector.getInstance(Metrics.class);
     LOG.info("Tasks are kept in {}", store.description());
     try {
+      refuseOpenToTheNetwork(settings, injector.getInstance(OpenMode.class));
       WebServer server = new WebServer(settings, injector.getInstance(RouteTable.class));
       startOrExplain(server, settings);
       Warmup.run(server.url());
@@ -146,6 +148,19 @@ public final class WebApp implements AutoCloseable {
         throw storeFailed;
       }
       throw failed;
+    }
+  }
+
+  /**
+   * With no user, anyone may do everything; that must not reach past this machine. Asked to listen
+   * on another address before the first admin exists, the app does not start.
+   */
+  private static void refuseOpenToTheNetwork(Settings settings, OpenMode openMode) {
+    if (!OpenMode.isLoopback(settings.httpHost()) && openMode.noUsers()) {
+      throw new SettingsException("TASK_HTTP_HOST (--http-host) is " + settings.httpHost() + ", reachable from"
+          + " other machines, and no user exists to sign in: anyone could change every task. Create the first"
+          + " admin (task user add NAME --role admin; in the compose stack: docker compose run --rm cli user add"
+          + " NAME --role admin), or listen on 127.0.0.1 only");
     }
   }
 

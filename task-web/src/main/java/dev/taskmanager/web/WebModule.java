@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.taskmanager.core.account.Passwords;
+import dev.taskmanager.core.account.SignIn;
+import dev.taskmanager.core.account.SignInThrottle;
+import dev.taskmanager.core.account.TokenStore;
+import dev.taskmanager.core.account.Tokens;
+import dev.taskmanager.core.account.UserStore;
 import dev.taskmanager.core.port.TaskStore;
 import dev.taskmanager.core.usecase.CreateTask;
 import dev.taskmanager.core.usecase.DeleteTask;
@@ -14,10 +20,15 @@ import dev.taskmanager.core.usecase.ListTasks;
 import dev.taskmanager.core.usecase.ResetTasks;
 import dev.taskmanager.core.usecase.RestoreTask;
 import dev.taskmanager.core.usecase.UpdateTask;
+import dev.taskmanager.passwords.Argon2Passwords;
+import dev.taskmanager.web.access.BoundedPasswords;
+import dev.taskmanager.web.access.CsrfTokens;
+import dev.taskmanager.web.access.FormPosts;
+import dev.taskmanager.web.access.Gate;
+import dev.taskmanager.web.access.OpenMode;
+import dev.taskmanager.web.access.Sessions;
 import dev.taskmanager.web.api.JsonBodies;
-import dev.taskmanager.web.http.CsrfTokens;
 import dev.taskmanager.web.http.FlashMessages;
-import dev.taskmanager.web.http.FormPosts;
 import dev.taskmanager.web.http.Resources;
 import dev.taskmanager.web.http.Signer;
 import dev.taskmanager.web.http.StaticFiles;
@@ -30,8 +41,9 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The web side's bindings: the use cases on the store the store module provides, templates,
- * JSON, signing. Needs a module that binds {@link TaskStore}.
+ * The web side's bindings: the use cases on the store the store module provides, accounts and
+ * access, templates, JSON, signing. Needs a module that binds {@link TaskStore}, {@link UserStore}
+ * and {@link TokenStore}.
  */
 public final class WebModule extends AbstractModule {
 
@@ -115,6 +127,32 @@ public final class WebModule extends AbstractModule {
 
   @Provides @Singleton FormPosts formPosts(CsrfTokens tokens) {
     return new FormPosts(tokens);
+  }
+
+  /** Argon2id, a few checks at a time. */
+  @Provides @Singleton Passwords passwords() {
+    return new BoundedPasswords(new Argon2Passwords());
+  }
+
+  @Provides @Singleton SignIn signIn(UserStore users, Passwords passwords) {
+    return new SignIn(users, passwords, new SignInThrottle(clock), clock);
+  }
+
+  @Provides @Singleton Tokens tokens(TokenStore tokens, UserStore users) {
+    return new Tokens(tokens, users, clock);
+  }
+
+  @Provides @Singleton Sessions sessions(Signer signer) {
+    return new Sessions(signer, clock);
+  }
+
+  @Provides @Singleton OpenMode openMode(UserStore users) {
+    return new OpenMode(users, settings.httpHost(), clock);
+  }
+
+  @Provides @Singleton Gate gate(Sessions sessions, CsrfTokens csrf, Tokens tokens, UserStore users, OpenMode openMode,
+      FlashMessages flash) {
+    return new Gate(sessions, csrf, tokens, users, openMode, flash);
   }
 
   @Provides @Singleton ObjectMapper objectMapper() {

@@ -3,6 +3,7 @@ package dev.taskmanager.web;
 import static dev.taskmanager.core.contract.TestTimes.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.taskmanager.core.account.Role;
 import dev.taskmanager.core.model.TaskDraft;
 import dev.taskmanager.core.model.TaskPatch;
 import java.io.File;
@@ -24,7 +25,9 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -418,6 +421,111 @@ class BrowserIT {
     assertThat(scrollWidth.intValue()).describedAs("no sideways scrolling on a phone").isLessThanOrEqualTo(390);
     open("/tasks/1");
     screenshot("edit-phone");
+  }
+
+  /**
+   * With users: signing in and out, a viewer's page, an ended session. Runs after the tests above
+   * (JUnit runs a class's own tests before its nested ones), which use the app as it is with no
+   * user; removing the users after puts it back.
+   */
+  @Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class SignedIn {
+
+    @BeforeAll
+    void users() {
+      server.addUser("ed", Role.EDITOR);
+      server.addUser("vera", Role.VIEWER);
+    }
+
+    @AfterAll
+    void noUsers() {
+      server.accounts().remove("ed");
+      server.accounts().remove("vera");
+    }
+
+    @BeforeEach
+    void signedOut() {
+      browser.manage().deleteAllCookies();
+    }
+
+    @Test
+    void signsInAfterAWrongPasswordAndSignsOut() {
+      server.store.create(new TaskDraft("Water the plants"), NOW);
+
+      open("/tasks/0");
+      assertThat(browser.getCurrentUrl()).endsWith("/sign-in?next=%2Ftasks%2F0");
+      signInAs("ed", "not-the-password-at-all");
+      assertThat(text("p.form-error")).isEqualTo("The name or the password is not right.");
+      assertThat(value("#name")).isEqualTo("ed");
+      screenshot("sign-in-refused-desktop");
+      resize(390, 844, true);
+      screenshot("sign-in-refused-phone");
+      resize(1280, 800, false);
+
+      signInAs("ed", TestServer.PASSWORD);
+      assertThat(browser.getCurrentUrl()).endsWith("/tasks/0");
+      assertThat(text(".flash")).isEqualTo("Signed in as ed.");
+      assertThat(text(".who .user")).isEqualTo("ed editor");
+      click(".who button");
+      assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
+      assertThat(text(".flash")).isEqualTo("You have signed out.");
+      open("/");
+      assertThat(browser.getCurrentUrl()).endsWith("/sign-in");
+    }
+
+    @Test
+    void aViewerSeesNoButtonToChangeAndIsRefusedWhenPostingAnyway() {
+      server.store.create(new TaskDraft("Read only", "Look, don't touch", 3), NOW);
+      open("/");
+      signInAs("vera", TestServer.PASSWORD);
+
+      assertThat(texts("td.title > a")).containsExactly("Read only");
+      assertThat(browser.findElements(By.cssSelector("main form[method=post], main button[formaction],"
+          + " main a[href='/reset'], a[href$='#new-heading']"))).isEmpty();
+      assertThat(texts("main button")).containsExactly("Search");
+      screenshot("viewer-list-desktop");
+      open("/tasks/0");
+      assertThat(texts("dl.task-view dd")).startsWith("Read only", "Look, don't touch", "3");
+      assertThat(browser.findElements(By.cssSelector("main button"))).isEmpty();
+      screenshot("viewer-task-desktop");
+      resize(390, 844, true);
+      screenshot("viewer-task-phone");
+      resize(1280, 800, false);
+
+      // A form the page never offers a viewer, posted with the session's own CSRF token.
+      browser.executeScript("var form = document.createElement('form'); form.method = 'post';"
+          + " form.action = '/tasks/0/delete'; var token = document.createElement('input'); token.name = 'csrf';"
+          + " token.value = document.querySelector('.who input[name=csrf]').value; form.appendChild(token);"
+          + " form.id = 'forged'; document.body.appendChild(form);"
+          + " var button = document.createElement('button'); form.appendChild(button);");
+      click("#forged button");
+      assertThat(text("h1")).isEqualTo("Your role does not allow this");
+      assertThat(text(".status")).isEqualTo("Error 403");
+      assertThat(server.store.get(0)).isPresent();
+    }
+
+    @Test
+    void anEndedSessionSendsBackToSignInAndThenToThePage() {
+      open("/deleted");
+      signInAs("ed", TestServer.PASSWORD);
+      assertThat(browser.getCurrentUrl()).endsWith("/deleted");
+
+      // Another replica, or the command line, changes ed's password: every session of ed's ends.
+      server.accounts().changePassword("ed", TestServer.PASSWORD.toCharArray());
+      open("/deleted");
+
+      assertThat(browser.getCurrentUrl()).endsWith("/sign-in?next=%2Fdeleted");
+      assertThat(text(".flash")).isEqualTo("Your session has ended. Sign in again.");
+      signInAs("ed", TestServer.PASSWORD);
+      assertThat(browser.getCurrentUrl()).endsWith("/deleted");
+    }
+
+    private void signInAs(String name, String password) {
+      type("#name", name);
+      type("#password", password);
+      click("form[action='/sign-in'] button");
+    }
   }
 
   private static void open(String path) {

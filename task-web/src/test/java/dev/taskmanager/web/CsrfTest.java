@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.taskmanager.core.model.Task;
-import dev.taskmanager.web.http.CsrfTokens;
+import dev.taskmanager.web.access.CsrfTokens;
 import dev.taskmanager.web.http.Signer;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -49,9 +49,9 @@ class CsrfTest {
     badTokens.put("signature of another token", valid.substring(0, valid.indexOf('.'))
         + server.csrf().substring(valid.indexOf('.')));
     badTokens.put("expired", tokens(TestServer.SECRET, Instant.now().minus(CsrfTokens.LIFETIME).minusSeconds(60))
-        .issue());
-    badTokens.put("issued in the future", tokens(TestServer.SECRET, Instant.now().plus(Duration.ofHours(1))).issue());
-    badTokens.put("other secret", tokens("another-secret-another-secret-0123456789", Instant.now()).issue());
+        .issue(""));
+    badTokens.put("issued in the future", tokens(TestServer.SECRET, Instant.now().plus(Duration.ofHours(1))).issue(""));
+    badTokens.put("other secret", tokens("another-secret-another-secret-0123456789", Instant.now()).issue(""));
     badTokens.put("huge", "A".repeat(4000) + "." + "B".repeat(4000));
     int requests = 0;
 
@@ -141,23 +141,34 @@ class CsrfTest {
 
   @Test
   void aTokenExpiresAfterItsLifetime() {
-    String token = tokens(TestServer.SECRET, NOW).issue();
+    String token = tokens(TestServer.SECRET, NOW).issue("");
 
-    assertThat(tokens(TestServer.SECRET, NOW.plus(Duration.ofHours(1))).isValid(token)).isTrue();
-    assertThat(tokens(TestServer.SECRET, NOW.plus(CsrfTokens.LIFETIME).plusSeconds(1)).isValid(token)).isFalse();
-    assertThat(tokens(TestServer.SECRET, NOW.minus(Duration.ofHours(1))).isValid(token))
+    assertThat(tokens(TestServer.SECRET, NOW.plus(Duration.ofHours(1))).isValid(token, "")).isTrue();
+    assertThat(tokens(TestServer.SECRET, NOW.plus(CsrfTokens.LIFETIME).plusSeconds(1)).isValid(token, "")).isFalse();
+    assertThat(tokens(TestServer.SECRET, NOW.minus(Duration.ofHours(1))).isValid(token, ""))
         .describedAs("issued in the future").isFalse();
   }
 
   @Test
   void aTamperedTokenIsRefused() {
     CsrfTokens tokens = tokens(TestServer.SECRET, NOW);
-    String token = tokens.issue();
+    String token = tokens.issue("");
 
-    assertThat(tokens.isValid(token)).isTrue();
-    assertThat(tokens.isValid(flip(token, 3))).isFalse();
-    assertThat(tokens.isValid(token.substring(0, token.indexOf('.')))).isFalse();
-    assertThat(tokens.isValid("x".repeat(500))).isFalse();
+    assertThat(tokens.isValid(token, "")).isTrue();
+    assertThat(tokens.isValid(flip(token, 3), "")).isFalse();
+    assertThat(tokens.isValid(token.substring(0, token.indexOf('.')), "")).isFalse();
+    assertThat(tokens.isValid("x".repeat(500), "")).isFalse();
+  }
+
+  @Test
+  void aTokenIsValidOnlyForTheSessionItWasIssuedTo() {
+    CsrfTokens tokens = tokens(TestServer.SECRET, NOW);
+    String token = tokens.issue("session-a");
+
+    assertThat(tokens.isValid(token, "session-a")).isTrue();
+    assertThat(tokens.isValid(token, "session-b")).isFalse();
+    assertThat(tokens.isValid(token, "")).describedAs("without a session").isFalse();
+    assertThat(tokens.isValid(tokens.issue(""), "session-a")).describedAs("issued without a session").isFalse();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.taskmanager.web;
 
+import dev.taskmanager.web.http.Signer;
 import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,12 @@ final class HostileRequests {
     /** Headers and bodies over the limits. */
     OVERSIZED(2),
     /** Requests that break HTTP itself: garbage, bad framing, conflicting lengths, bad chunks. */
-    BROKEN_HTTP(6);
+    BROKEN_HTTP(6),
+    /**
+     * Who is asking: the sign-in and sign-out forms with hostile names, passwords and return
+     * addresses; hostile, forged and oversized session cookies; hostile {@code Authorization} headers.
+     */
+    ACCESS(6);
 
     final int weight;
 
@@ -77,22 +83,31 @@ final class HostileRequests {
       "application/json, text/html", "application/JSON", "application/json;;;", ";", "", "\u00ff\u00fe",
       "application/json; charset=\"utf-8\"", "application/x-www-form-urlencoded; charset"};
 
+  /** Signs session cookies as a replica with another secret would. */
+  private static final Signer FORGER = new Signer("another-secret-another-secret-0123456789"
+      .getBytes(StandardCharsets.UTF_8));
+
   private final Random random;
   private final String validCsrf;
   private final List<String> forgedCsrf;
   private final String validCursor;
   private final String host;
+  private final List<String> always;
 
   /**
+   * @param validCsrf a token of the session in {@code always}, or of no session
    * @param forgedCsrf tokens that look right but are not (another secret's, expired ones)
    * @param validCursor a cursor the API handed out, to tamper with
+   * @param always headers every request carries (a session's cookie), before its own
    */
-  HostileRequests(Random random, String validCsrf, List<String> forgedCsrf, String validCursor, String host) {
+  HostileRequests(Random random, String validCsrf, List<String> forgedCsrf, String validCursor, String host,
+      List<String> always) {
     this.random = random;
     this.validCsrf = validCsrf;
     this.forgedCsrf = forgedCsrf;
     this.validCursor = validCursor;
     this.host = host;
+    this.always = always;
   }
 
   Request next() {
@@ -124,6 +139,8 @@ final class HostileRequests {
         return methodAndPath();
       case OVERSIZED:
         return oversized();
+      case ACCESS:
+        return access();
       default:
         return brokenHttp();
     }
@@ -161,6 +178,58 @@ final class HostileRequests {
       headers.add("Sec-Fetch-Site: " + pick("cross-site", "same-origin", "none", "CROSS-SITE"));
     }
     return request(Kind.PAGE_FORM, "POST", path, contentType, headers, body);
+  }
+
+  private Request access() {
+    switch (random.nextInt(3)) {
+      case 0: {
+        List<String> pairs = new ArrayList<>();
+        String token = csrf();
+        if (token != null) {
+          pairs.add("csrf=" + encode(token));
+        }
+        pairs.add("name=" + encode(pick("ed", "ED", " ed ", "admin", text())));
+        pairs.add("password=" + encode(random.nextBoolean() ? text() : "quiet-lantern-orbit-7152"));
+        if (random.nextBoolean()) {
+          pairs.add("next=" + encode(pick("//evil.example/", "https://evil.example/", "/\\evil.example",
+              "javascript:alert(1)", "/deleted", "/%0d%0aSet-Cookie:%20x=1", text())));
+        }
+        java.util.Collections.shuffle(pairs, random);
+        return request(Kind.ACCESS, "POST", pick("/sign-in", "/sign-in", "/sign-out"),
+            "application/x-www-form-urlencoded", List.of(), String.join("&", pairs).getBytes(StandardCharsets.UTF_8));
+      }
+      case 1: {
+        String path = pick("/", "/tasks/" + id(), "/deleted", "/sign-in", "/api/tasks", "/api/tasks/" + id());
+        return request(Kind.ACCESS, "GET", path, null, List.of("Cookie: " + sessionCookie()), null);
+      }
+      default: {
+        String path = pick("/api/tasks", "/api/tasks/" + id(), "/api/deleted-tasks", "/", "/health/live");
+        String method = path.startsWith("/api/tasks") && random.nextBoolean() ? pick("POST", "PATCH", "DELETE") : "GET";
+        byte[] body = method.equals("GET") ? null : jsonBody(false);
+        return request(Kind.ACCESS, method, path, body == null ? null : "application/json",
+            List.of("Authorization: " + authorization()), body);
+      }
+    }
+  }
+
+  /** A session cookie that is not one: random, cut, forged with another secret, huge, doubled, quoted. */
+  private String sessionCookie() {
+    String payload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+        ("ed|" + random.nextInt() + "|" + System.currentTimeMillis() + "|" + System.currentTimeMillis() / 1000)
+            .getBytes(StandardCharsets.UTF_8));
+    String forged = payload + "." + FORGER.sign("session", payload);
+    return "task_session=" + pick(forged, payload, forged.substring(0, forged.length() - 2), "x.y", ".", "",
+        "\"" + forged + "\"", "a".repeat(pick(511, 512, 513, 5_000)), headerValue(), forged + "; task_session=x",
+        java.util.Base64.getUrlEncoder().encodeToString("ed|a|b|c".getBytes(StandardCharsets.UTF_8)) + ".AAAA");
+  }
+
+  /** Anything but a valid token, in the forms people and scanners send. */
+  private String authorization() {
+    String hex = Long.toHexString(random.nextLong() | Long.MIN_VALUE).substring(0, 12);
+    return pick("Bearer tmt_" + hex + "_" + "A".repeat(43), "Bearer tmt_" + hex + "_" + headerValue(), "Bearer",
+        "Bearer ", "bearer tmt_" + hex, "Basic ZWQ6cXVpZXQtbGFudGVybg==", "Negotiate YIIB", "Bearer " + headerValue(),
+        "Bearer " + "x".repeat(pick(100, 5_000, 20_000)), "Bearer tmt_" + hex + "_" + "A".repeat(43) + " extra",
+        "Token tmt_" + hex, headerValue());
   }
 
   private String formField() {
@@ -451,6 +520,9 @@ final class HostileRequests {
     if (random.nextInt(20) == 0) {
       head.append(pick("Accept: ", "Cookie: ", "X-Forwarded-For: ", "X-Forwarded-Proto: ", "User-Agent: ",
           "Referer: ", "Origin: ", "Accept-Charset: ")).append(headerValue()).append("\r\n");
+    }
+    for (String header : always) {
+      head.append(header).append("\r\n");
     }
     for (String header : headers) {
       head.append(header).append("\r\n");

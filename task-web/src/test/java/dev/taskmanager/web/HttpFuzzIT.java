@@ -7,14 +7,18 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
+import dev.taskmanager.core.account.Role;
+import dev.taskmanager.core.account.Scope;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.usecase.ExportTasks;
 import dev.taskmanager.web.HostileRequests.Kind;
 import dev.taskmanager.web.HostileRequests.Request;
 import dev.taskmanager.web.RawHttpConnection.Response;
-import dev.taskmanager.web.http.CsrfTokens;
+import dev.taskmanager.web.access.CsrfTokens;
 import dev.taskmanager.web.http.Signer;
 import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +47,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Sends {@value #DEFAULT_REQUESTS} malformed and hostile requests at the page and the API of the
  * real server over raw sockets, spread over three servers at once: two on the in-memory store and
- * one on the default store, the embedded MongoDB-wire server through the driver. No answer may be a
+ * one on the default store, the embedded MongoDB-wire server through the driver. Two have no user
+ * (anyone on this machine may do everything); the other has users, and its requests carry the
+ * session of an editor, who may not reset or delete by title. No answer may be a
  * 5xx (the store is up throughout) or show internals, a 405 must say what is allowed, and no refused
  * request may change the stored data: the store's state is compared with the last accepted one
  * after every request on the in-memory stores, and after every write and every
@@ -107,7 +113,7 @@ class HttpFuzzIT {
     try {
       List<Future<Run>> done = List.of(
           runs.submit(() -> onMemory(seed, 0, perMemoryServer, deadline, failures)),
-          runs.submit(() -> onMemory(seed, 1, requests - onMongo - perMemoryServer, deadline, failures)),
+          runs.submit(() -> signedInAsEditor(seed, 1, requests - onMongo - perMemoryServer, deadline, failures)),
           runs.submit(() -> onMongo(seed, 2, onMongo, deadline, failures)));
       Map<Integer, Integer> statuses = new TreeMap<>();
       for (Future<Run> run : done) {
@@ -131,6 +137,22 @@ class HttpFuzzIT {
       Supplier<StoreState> state = () -> StoreState.of(
           new ExportTasks(server.store).export().collect(Collectors.toList()), server.store.nextId());
       Run run = new Run("in-memory store #" + index, server, state, new Random(seed + index), 1);
+      run.fuzz(count, deadline, failures);
+      return run;
+    }
+  }
+
+  private static Run signedInAsEditor(long seed, int index, int count, Instant deadline, List<String> failures)
+      throws IOException {
+    try (TestServer server = TestServer.start()) {
+      server.addUser("ada", Role.ADMIN);
+      server.addUser("ed", Role.EDITOR);
+      String session = server.signInAs("ed");
+      Supplier<StoreState> state = () -> StoreState.of(
+          new ExportTasks(server.store).export().collect(Collectors.toList()), server.store.nextId());
+      Run run = new Run("in-memory store #" + index + ", signed in as an editor", server, state,
+          new Random(seed + index), 1);
+      run.signedIn(session, server.token("ada", Scope.WRITE));
       run.fuzz(count, deadline, failures);
       return run;
     }
@@ -183,6 +205,9 @@ class HttpFuzzIT {
     private int stateChecks;
     private int reseeds;
     private StoreState baseline;
+    /** The session every request carries, and an admin's token for reseeding; none in open mode. */
+    private List<String> session = List.of();
+    private String adminToken;
 
     Run(String storeName, TestServer server, Supplier<StoreState> state, Random random, int checkEvery) {
       this.storeName = storeName;
@@ -192,10 +217,15 @@ class HttpFuzzIT {
       this.checkEvery = checkEvery;
     }
 
+    void signedIn(String cookie, String token) {
+      session = List.of("Cookie: " + cookie);
+      adminToken = token;
+    }
+
     void fuzz(int count, Instant deadline, List<String> failures) throws IOException {
       reseed();
       HostileRequests requests = new HostileRequests(random, server.csrf(), forgedTokens(), validCursor(),
-          server.uri("/").getAuthority());
+          server.uri("/").getAuthority(), session);
       long started = System.nanoTime();
       try (RawHttpConnection connection = new RawHttpConnection(server.uri("/"))) {
         Request previous = null;
@@ -263,13 +293,23 @@ class HttpFuzzIT {
 
     /** Back to a few known tasks (ids 0 to 5) through the API, so hostile ids hit real tasks. */
     private void reseed() {
-      assertThat(server.json("POST", "/api/tasks/reset", "{\"confirm\": true}").statusCode()).isEqualTo(204);
+      assertThat(asAdmin("/api/tasks/reset", "{\"confirm\": true}").statusCode()).isEqualTo(204);
       for (int i = 0; i < SEED_TASKS; i++) {
-        assertThat(server.json("POST", "/api/tasks", "{\"title\": \"Seed " + i + "\", \"shortdesc\": \"line\\nbreak\","
+        assertThat(asAdmin("/api/tasks", "{\"title\": \"Seed " + i + "\", \"shortdesc\": \"line\\nbreak\","
             + " \"priority\": " + (i * 7) + "}").statusCode()).isEqualTo(201);
       }
       baseline = state.get();
       reseeds++;
+    }
+
+    /** A JSON post as an admin: anonymous in open mode, else with the admin's token. */
+    private HttpResponse<String> asAdmin(String path, String json) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+      if (adminToken != null) {
+        request.header("Authorization", "Bearer " + adminToken);
+      }
+      return server.send(request.build());
     }
 
     private String validCursor() throws IOException {
@@ -281,8 +321,8 @@ class HttpFuzzIT {
       Signer otherSecret = new Signer("another-secret-another-secret-0123456789".getBytes(StandardCharsets.UTF_8));
       Signer ourSecret = new Signer(TestServer.SECRET.getBytes(StandardCharsets.UTF_8));
       Instant longAgo = Instant.now().minus(CsrfTokens.LIFETIME).minusSeconds(600);
-      return List.of(new CsrfTokens(otherSecret, Clock.systemUTC()).issue(),
-          new CsrfTokens(ourSecret, Clock.fixed(longAgo, ZoneOffset.UTC)).issue());
+      return List.of(new CsrfTokens(otherSecret, Clock.systemUTC()).issue(""),
+          new CsrfTokens(ourSecret, Clock.fixed(longAgo, ZoneOffset.UTC)).issue(""));
     }
 
     private void tally(Request request, Response response, long nanos) {

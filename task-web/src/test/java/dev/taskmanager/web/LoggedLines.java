@@ -20,11 +20,30 @@ final class LoggedLines implements AutoCloseable {
   private final Logger root;
 
   private LoggedLines() {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    LoggerContext context = logback();
     root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     appender.setContext(context);
     appender.start();
     root.addAppender(appender);
+  }
+
+  /**
+   * Logback, once SLF4J has found it: while another thread is still initialising SLF4J (servers
+   * started at once), SLF4J hands out a stand-in factory instead.
+   */
+  private static LoggerContext logback() {
+    for (int tries = 0; tries < 500; tries++) {
+      if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+        return context;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new IllegalStateException("SLF4J did not bind to Logback: " + LoggerFactory.getILoggerFactory());
   }
 
   static LoggedLines capture() {

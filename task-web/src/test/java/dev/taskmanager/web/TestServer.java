@@ -4,8 +4,17 @@ import static dev.taskmanager.core.contract.TestTimes.NOW;
 
 import com.google.inject.Guice;
 import com.google.inject.Module;
+import dev.taskmanager.core.account.Accounts;
+import dev.taskmanager.core.account.Role;
+import dev.taskmanager.core.account.Scope;
+import dev.taskmanager.core.account.Tokens;
+import dev.taskmanager.core.account.User;
+import dev.taskmanager.core.memory.InMemoryTokenStore;
+import dev.taskmanager.core.memory.InMemoryUserStore;
 import dev.taskmanager.core.model.Task;
 import dev.taskmanager.core.model.TaskDraft;
+import dev.taskmanager.passwords.Argon2Passwords;
+import dev.taskmanager.web.access.OpenMode;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -22,6 +31,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -41,14 +51,27 @@ final class TestServer implements AutoCloseable, BeforeEachCallback, AfterAllCal
 
   static final String SECRET = "test-secret-test-secret-test-secret-0123";
 
-  final SwitchableTaskStore store = new SwitchableTaskStore();
+  /** A password every test user has: long and unusual enough for the rules. */
+  static final String PASSWORD = "quiet-lantern-orbit-7152";
+
+  final SwitchableTaskStore store;
+  final InMemoryUserStore users;
+  final InMemoryTokenStore tokens;
   final LoggedLines log = LoggedLines.capture();
   private final WebApp app;
   private final URI base;
   private HttpClient client;
 
   private TestServer(Settings settings, boolean onTheEmbeddedStore) {
-    Module storeModule = onTheEmbeddedStore ? WebApp.storeModule(settings) : new InMemoryStoreModule(store);
+    this(settings, onTheEmbeddedStore, new SwitchableTaskStore(), new InMemoryUserStore(), new InMemoryTokenStore());
+  }
+
+  private TestServer(Settings settings, boolean onTheEmbeddedStore, SwitchableTaskStore store, InMemoryUserStore users,
+      InMemoryTokenStore tokens) {
+    this.store = store;
+    this.users = users;
+    this.tokens = tokens;
+    Module storeModule = onTheEmbeddedStore ? WebApp.storeModule(settings) : new InMemoryStoreModule(store, users, tokens);
     app = WebApp.start(settings, storeModule, Clock.systemUTC());
     base = app.url();
     newSession();
@@ -60,6 +83,11 @@ final class TestServer implements AutoCloseable, BeforeEachCallback, AfterAllCal
     return Guice.createInjector(new InMemoryStoreModule(),
             new WebModule(settings, SECRET.getBytes(StandardCharsets.UTF_8), Clock.systemUTC()))
         .getInstance(RouteTable.class);
+  }
+
+  /** Another replica of this server: the same secret and the same stores, its own port. */
+  TestServer replica() {
+    return new TestServer(settings(), false, store, users, tokens);
   }
 
   static TestServer start() {
@@ -161,6 +189,52 @@ final class TestServer implements AutoCloseable, BeforeEachCallback, AfterAllCal
     } catch (Exception failed) {
       throw new AssertionError("request failed: " + request, failed);
     }
+  }
+
+  /**
+   * Adds a user with {@link #PASSWORD}, as {@code task user add} would. After the first, waits until
+   * the app has seen that a user exists (it asks once a second), as anyone after a first user would.
+   */
+  User addUser(String name, Role role) {
+    User added = accounts().add(name, role, PASSWORD.toCharArray());
+    if (users.count() == 1) {
+      try {
+        Thread.sleep(OpenMode.RECHECK.toMillis() + 100);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return added;
+  }
+
+  Accounts accounts() {
+    return new Accounts(users, tokens, new Argon2Passwords(), Clock.systemUTC());
+  }
+
+  /** An API token of this user, as {@code task token create} makes it. */
+  String token(String user, Scope scope) {
+    return new Tokens(tokens, users, Clock.systemUTC()).create(user, scope, Optional.empty()).text();
+  }
+
+  /** Signs in through the form, in this client's session; the answer of the form's post. */
+  HttpResponse<String> signIn(String name, String password) {
+    Document form = page("/sign-in");
+    org.jsoup.nodes.Element token = form.selectFirst("input[name=csrf]");
+    if (token == null) {
+      throw new AssertionError("no sign-in form: " + form);
+    }
+    return postRawForm("/sign-in", encode(Map.of("csrf", token.val(), "name", name, "password", password)));
+  }
+
+  /** Signs in as {@code name} with {@link #PASSWORD}; the session cookie, as a Cookie header has it. */
+  String signInAs(String name) {
+    HttpResponse<String> answer = signIn(name, PASSWORD);
+    return answer.headers().allValues("Set-Cookie").stream()
+        .filter(cookie -> answer.statusCode() == 303 && cookie.startsWith("task_session="))
+        .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("sign-in as " + name + " failed: " + answer.statusCode() + " "
+            + answer.body()));
   }
 
   Task given(String title, int priority) {

@@ -57,18 +57,15 @@ abstract class AbstractMongoModule extends PrivateModule {
     return closingOnFailure(lifecycle, () -> MongoTaskStore.open(database));
   }
 
-  /**
-   * Not a singleton: one is opened (its index made if missing) where one is asked for, so that the
-   * web app, which creates its singletons at start-up and has no use for users yet, never touches
-   * the collection.
-   */
+  /** Opened (its index made if missing) once, at start-up in the web app, on first use in the CLI. */
   @Provides
+  @Singleton
   UserStore users(MongoDatabase database, StoreLifecycle lifecycle) {
     return closingOnFailure(lifecycle, () -> MongoUserStore.open(database));
   }
 
-  /** Not a singleton, as the users are not. */
   @Provides
+  @Singleton
   TokenStore tokens(MongoDatabase database, StoreLifecycle lifecycle) {
     return closingOnFailure(lifecycle, () -> MongoTokenStore.open(database));
   }

@@ -2,6 +2,7 @@ package dev.taskmanager.web.http;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
 import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -12,10 +13,11 @@ import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * One line per request when it completes: method, path, status, duration, client address (behind a
- * trusted proxy, the client's) and the proxy's request id when there is one. In text
- * {@code GET /api/tasks 200 1.4ms client=10.0.0.7 request=4f2a}; in JSON the same message with each
- * of those as a field of its own ({@code method}, {@code path}, {@code status}, {@code duration_ms},
- * {@code client}, {@code request_id}). The query string is left out: it can hold what people typed.
+ * trusted proxy, the client's), the user who asked when one did, and the proxy's request id when
+ * there is one. In text {@code DELETE /api/tasks/7 204 1.4ms client=10.0.0.7 user=ann request=4f2a};
+ * in JSON the same message with each of those as a field of its own ({@code method}, {@code path},
+ * {@code status}, {@code duration_ms}, {@code client}, {@code user}, {@code request_id}). The query
+ * string is left out: it can hold what people typed.
  */
 public final class AccessLog implements HttpHandler {
 
@@ -23,6 +25,9 @@ public final class AccessLog implements HttpHandler {
   /** Controls, format characters (bidi overrides among them), line and paragraph separators, spaces. */
   private static final Pattern UNPRINTABLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\s]");
   private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+  /** Where the gate notes the name of the user a request came from, for its line. */
+  public static final AttachmentKey<String> USER = AttachmentKey.create(String.class);
 
   private final HttpHandler next;
 
@@ -55,14 +60,19 @@ public final class AccessLog implements HttpHandler {
     if (requestId != null && !REQUEST_ID.matcher(requestId).matches()) {
       requestId = null;
     }
+    String user = exchange.getAttachment(USER);
     String message = method + " " + path + " " + status + " " + String.format(Locale.ROOT, "%.1fms", millis)
-        + " client=" + client + (requestId == null ? "" : " request=" + requestId);
+        + " client=" + client + (user == null ? "" : " user=" + user)
+        + (requestId == null ? "" : " request=" + requestId);
     LoggingEventBuilder line = LOG.atInfo()
         .addKeyValue("method", method)
         .addKeyValue("path", path)
         .addKeyValue("status", status)
         .addKeyValue("duration_ms", millis)
         .addKeyValue("client", client);
+    if (user != null) {
+      line = line.addKeyValue("user", user);
+    }
     if (requestId != null) {
       line = line.addKeyValue("request_id", requestId);
     }

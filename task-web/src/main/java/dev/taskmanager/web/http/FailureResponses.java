@@ -3,6 +3,7 @@ package dev.taskmanager.web.http;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import io.undertow.util.StatusCodes;
 import java.lang.System.Logger.Level;
 
@@ -47,9 +48,7 @@ public abstract class FailureResponses {
     }
     Connections.closeIfBodyUnread(exchange);
     HttpFailure answer = HttpFailure.of(failure, exchange.getRequestMethod() + " " + exchange.getRequestPath());
-    if (!answer.allow().isEmpty()) {
-      exchange.getResponseHeaders().put(Headers.ALLOW, answer.allowHeader());
-    }
+    answer.headers().forEach((name, value) -> exchange.getResponseHeaders().put(new HttpString(name), value));
     if (answer.status() == StatusCodes.SERVICE_UNAVAILABLE) {
       exchange.getResponseHeaders().put(Headers.RETRY_AFTER, RETRY_AFTER_SECONDS);
     }

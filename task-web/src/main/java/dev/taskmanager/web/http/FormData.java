@@ -32,7 +32,7 @@ public final class FormData {
     return form;
   }
 
-  void attachTo(HttpServerExchange exchange) {
+  public void attachTo(HttpServerExchange exchange) {
     exchange.putAttachment(KEY, this);
   }
 

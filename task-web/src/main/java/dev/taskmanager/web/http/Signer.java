@@ -26,7 +26,7 @@ public final class Signer {
   }
 
   /** The signature of {@code payload} for {@code purpose}, base64url without padding. */
-  String sign(String purpose, String payload) {
+  public String sign(String purpose, String payload) {
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
@@ -39,7 +39,7 @@ public final class Signer {
   }
 
   /** Whether {@code signature} is the one of {@code payload}; compares in constant time. */
-  boolean verify(String purpose, String payload, String signature) {
+  public boolean verify(String purpose, String payload, String signature) {
     byte[] expected = sign(purpose, payload).getBytes(StandardCharsets.US_ASCII);
     return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII));
   }

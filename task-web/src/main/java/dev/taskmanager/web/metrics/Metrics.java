@@ -2,6 +2,7 @@ package dev.taskmanager.web.metrics;
 
 import dev.taskmanager.core.port.TaskStore;
 import dev.taskmanager.web.http.AddressRanges;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -109,6 +110,12 @@ public final class Metrics implements AutoCloseable {
     exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
     exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
     exchange.getResponseSender().send(registry.scrape());
+  }
+
+  /** The counter of sign-ins on the page that came to {@code outcome}: signed_in, refused or throttled. */
+  public Counter signIns(String outcome) {
+    return Counter.builder("task.sign.ins").description("Sign-ins on the page, by outcome")
+        .tag("outcome", outcome).register(registry);
   }
 
   /** The timer of a route's requests by one method (an index in {@link #METHODS}, -1: another) and status. */

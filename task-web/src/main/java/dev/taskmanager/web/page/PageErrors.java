@@ -57,6 +57,9 @@ public final class PageErrors extends FailureResponses {
         return new ErrorPage("The task store is not answering", "The tasks cannot be read or saved right now.",
             "Wait a moment, then reload the page. If you sent a form, check whether your change is there"
                 + " before sending it again.");
+      case HttpFailure.NOT_ALLOWED:
+        return new ErrorPage("Your role does not allow this", failure.detail(),
+            "Go back to the task list; to do this, ask an admin for a role that allows it.");
       case HttpFailure.INTERNAL_ERROR:
         return new ErrorPage("Something went wrong", "The server could not complete this request. The error has been logged.",
             "Go back to the task list and try again; if it happens again, tell whoever runs this service.");

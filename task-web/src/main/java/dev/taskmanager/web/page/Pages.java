@@ -1,6 +1,8 @@
 package dev.taskmanager.web.page;
 
-import dev.taskmanager.web.http.CsrfTokens;
+import dev.taskmanager.core.account.Role;
+import dev.taskmanager.web.access.Caller;
+import dev.taskmanager.web.access.CsrfTokens;
 import dev.taskmanager.web.http.FlashMessages;
 import dev.taskmanager.web.http.Responses;
 import io.undertow.server.HttpServerExchange;
@@ -11,7 +13,10 @@ import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Sends pages and redirects: what every page shares (CSRF token, flash message, headers). */
+/**
+ * Sends pages and redirects: what every page shares (who is signed in and what they may do, the
+ * CSRF token of their session, the flash message, headers).
+ */
 final class Pages {
 
   private final Templates templates;
@@ -28,7 +33,12 @@ final class Pages {
   /** Renders a template with the common model and sends it. */
   void render(HttpServerExchange exchange, int status, String template, Map<String, ?> model) throws Exception {
     Map<String, Object> full = new HashMap<>(model);
-    full.put("csrf", csrf.issue());
+    Caller caller = Caller.of(exchange);
+    full.put("csrf", csrf.issue(caller.session()));
+    full.put("user", caller.signedIn() ? caller.name() : "");
+    full.put("role", caller.role().map(Role::word).orElse(""));
+    full.put("mayEdit", caller.may(Role.EDITOR));
+    full.put("mayAdmin", caller.may(Role.ADMIN));
     FlashMessages.Flash message = flash.take(exchange);
     full.put("flash", message == null ? "" : message.message());
     full.put("flashUndo", message == null || message.undo() == null ? "" : message.undo().toString());
@@ -38,6 +48,16 @@ final class Pages {
     // Pages carry CSRF tokens and personal data: never stored by a browser or proxy.
     exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
     Responses.send(exchange, html);
+  }
+
+  /**
+   * {@code path} when it is an address of this site (a path, printable ASCII, no {@code //} that
+   * would make it another host's); else the task list. Never another site: no open redirect.
+   */
+  static String localPath(String path) {
+    boolean local = path != null && path.length() <= 2048 && path.startsWith("/") && !path.startsWith("//")
+        && path.chars().noneMatch(c -> c == '\\' || c < 0x21 || c > 0x7e);
+    return local ? path : "/";
   }
 
   /** Post/redirect/get: a 303 to {@code location}, whose page then shows {@code message} once. */

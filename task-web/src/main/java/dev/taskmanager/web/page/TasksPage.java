@@ -148,10 +148,7 @@ public final class TasksPage {
    * is a path of this site; else the default listing. Never another site: no open redirect.
    */
   static String back(HttpServerExchange exchange) {
-    String back = FormData.of(exchange).first("back");
-    boolean local = back != null && back.length() <= 2048 && back.startsWith("/") && !back.startsWith("//")
-        && back.chars().noneMatch(c -> c == '\\' || c < 0x21 || c > 0x7e);
-    return local ? back : "/";
+    return Pages.localPath(FormData.of(exchange).first("back"));
   }
 
   private LocalDate today() {

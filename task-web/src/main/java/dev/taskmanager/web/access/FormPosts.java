@@ -1,12 +1,16 @@
-package dev.taskmanager.web.http;
+package dev.taskmanager.web.access;
 
+import dev.taskmanager.web.http.FormData;
+import dev.taskmanager.web.http.HttpException;
+import dev.taskmanager.web.http.RequestBodies;
 import io.undertow.server.HttpHandler;
 import io.undertow.util.HttpString;
 
 /**
  * Guards every form post of the page: reads the form (bounded, strict UTF-8), refuses cross-site
- * posts and any without a valid CSRF token with a 403, and hands the form to the handler through
- * {@link FormData#of}. The route table puts every page POST behind it, so no handler can forget.
+ * posts and any without a valid CSRF token of the caller's session with a 403, and hands the form
+ * to the handler through {@link FormData#of}. The route table puts every page POST behind it, so no
+ * handler can forget.
  */
 public final class FormPosts {
 
@@ -25,11 +29,11 @@ public final class FormPosts {
     return exchange -> {
       // Browsers say where a request comes from; a cross-site post is refused before reading it.
       if ("cross-site".equalsIgnoreCase(exchange.getRequestHeaders().getFirst(SEC_FETCH_SITE))) {
-        throw HttpException.forbidden("The form was sent from another site.");
+        throw HttpException.formRefused("The form was sent from another site.");
       }
       FormData form = RequestBodies.readForm(exchange);
-      if (!tokens.isValid(form.first(CSRF_FIELD))) {
-        throw HttpException.forbidden("The form has expired or did not come from this site.");
+      if (!tokens.isValid(form.first(CSRF_FIELD), Caller.of(exchange).session())) {
+        throw HttpException.formRefused("The form has expired or did not come from this site.");
       }
       form.attachTo(exchange);
       next.handleRequest(exchange);

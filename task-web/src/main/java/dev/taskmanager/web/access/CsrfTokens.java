@@ -1,5 +1,6 @@
-package dev.taskmanager.web.http;
+package dev.taskmanager.web.access;
 
+import dev.taskmanager.web.http.Signer;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -7,11 +8,14 @@ import java.time.Duration;
 import java.util.Base64;
 
 /**
- * Stateless CSRF tokens: an issue time and a random nonce, signed with the app's secret. Nothing is
- * stored, so every replica given the same secret accepts every other's tokens, and a restart keeps
- * open forms valid. A token is accepted for {@link #LIFETIME} after it was issued.
+ * Stateless CSRF tokens: an issue time and a random nonce, signed with the app's secret together
+ * with the session they were issued to. Nothing is stored, so every replica given the same secret
+ * accepts every other's tokens, and a restart keeps open forms valid; a token taken from one
+ * session (or from the sign-in form, which has none) is refused in another. A token is accepted
+ * for {@link #LIFETIME} after it was issued.
  *
- * <p>Format: {@code base64url(issuedAtSeconds:8 bytes + nonce:16 bytes) "." base64url(hmac)}.
+ * <p>Format: {@code base64url(issuedAtSeconds:8 bytes + nonce:16 bytes) "." base64url(hmac)}, the
+ * HMAC over the first part, a {@code |} and the session's id (empty without a session).
  */
 public final class CsrfTokens {
 
@@ -31,17 +35,17 @@ public final class CsrfTokens {
     this.clock = clock;
   }
 
-  /** A fresh token for a form. */
-  public String issue() {
+  /** A fresh token for a form of the session {@code session} (empty for none). */
+  public String issue(String session) {
     byte[] nonce = new byte[PAYLOAD_BYTES - Long.BYTES];
     random.nextBytes(nonce);
     byte[] payload = ByteBuffer.allocate(PAYLOAD_BYTES).putLong(clock.instant().getEpochSecond()).put(nonce).array();
     String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(payload);
-    return encoded + "." + signer.sign(PURPOSE, encoded);
+    return encoded + "." + signer.sign(PURPOSE, encoded + "|" + session);
   }
 
-  /** Whether the token was issued by a replica with this secret and has not expired. */
-  public boolean isValid(String token) {
+  /** Whether the token was issued to this session by a replica with this secret and has not expired. */
+  public boolean isValid(String token, String session) {
     if (token == null || token.length() > 128) {
       return false;
     }
@@ -50,7 +54,7 @@ public final class CsrfTokens {
       return false;
     }
     String payload = token.substring(0, dot);
-    if (!signer.verify(PURPOSE, payload, token.substring(dot + 1))) {
+    if (!signer.verify(PURPOSE, payload + "|" + session, token.substring(dot + 1))) {
       return false;
     }
     byte[] bytes;
