@@ -118,11 +118,28 @@ final class Programs {
    * sizes set for it does not cut its messages short.
    */
   static Run run(List<String> command, Map<String, String> environment) {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    return run(command, environment, null);
+  }
+
+  /** Runs {@code bin/task} as {@link #task} does, with {@code input} on its standard input. */
+  static Run taskWithInput(Path repository, Map<String, String> environment, String input, String... arguments) {
+    Map<String, String> withJava = new HashMap<>(environment);
+    withJava.put("JAVA_HOME", System.getProperty("java.home"));
+    return run(taskCommand(repository, Arrays.asList(arguments)), withJava, input);
+  }
+
+  private static Run run(List<String> command, Map<String, String> environment, String input) {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectInput(input == null
+        ? ProcessBuilder.Redirect.from(new File("/dev/null")) : ProcessBuilder.Redirect.PIPE);
     builder.environment().keySet().removeIf(variable -> !variable.equals("PATH") && !variable.equals("HOME"));
     builder.environment().putAll(environment);
     try {
       Process process = builder.start();
+      if (input != null) {
+        try (var stdin = process.getOutputStream()) {
+          stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
+      }
       CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
       String out = readAll(process.getInputStream());
       if (!process.waitFor(60, TimeUnit.SECONDS)) {

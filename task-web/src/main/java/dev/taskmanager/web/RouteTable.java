@@ -10,6 +10,7 @@ import dev.taskmanager.web.api.TasksApi;
 import dev.taskmanager.web.http.HttpException;
 import dev.taskmanager.web.http.StaticFiles;
 import dev.taskmanager.web.metrics.Metrics;
+import dev.taskmanager.web.page.AccountPage;
 import dev.taskmanager.web.page.DeletedTasksPage;
 import dev.taskmanager.web.page.EditTaskPage;
 import dev.taskmanager.web.page.PageErrors;
@@ -79,7 +80,7 @@ public final class RouteTable {
 
   @Inject
   RouteTable(TasksPage tasksPage, EditTaskPage editTaskPage, DeletedTasksPage deletedPage, ResetPage resetPage,
-      SignInPage signInPage, TasksApi tasksApi, TaskApi taskApi, HealthApi health, StaticFiles files,
+      SignInPage signInPage, AccountPage accountPage, TasksApi tasksApi, TaskApi taskApi, HealthApi health, StaticFiles files,
       PageErrors pageErrors, Problems problems, FormPosts formPosts, Gate gate, Metrics metrics) {
     this.pageErrors = pageErrors;
     this.problems = problems;
@@ -100,6 +101,10 @@ public final class RouteTable {
         new Route("GET", "/sign-in", Kind.PAGE, ANYONE, signInPage::show),
         new Route("POST", "/sign-in", Kind.PAGE, ANYONE, signInPage::signIn),
         new Route("POST", "/sign-out", Kind.PAGE, ANYONE, signInPage::signOut),
+        new Route("GET", "/account", Kind.PAGE, VIEWER, accountPage::show),
+        new Route("POST", "/account/tokens", Kind.PAGE, VIEWER, accountPage::createToken),
+        new Route("POST", "/account/tokens/{id}/revoke", Kind.PAGE, VIEWER, accountPage::revokeToken),
+        new Route("POST", "/account/password", Kind.PAGE, VIEWER, accountPage::changePassword),
         new Route("GET", "/reset", Kind.PAGE, ADMIN, resetPage::confirm),
         new Route("POST", "/reset", Kind.PAGE, ADMIN, resetPage::reset),
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.taskmanager.core.account.Accounts;
 import dev.taskmanager.core.account.Passwords;
 import dev.taskmanager.core.account.SignIn;
 import dev.taskmanager.core.account.SignInThrottle;
@@ -136,6 +137,10 @@ public final class WebModule extends AbstractModule {
 
   @Provides @Singleton SignIn signIn(UserStore users, Passwords passwords) {
     return new SignIn(users, passwords, new SignInThrottle(clock), clock);
+  }
+
+  @Provides @Singleton Accounts accounts(UserStore users, TokenStore tokens, Passwords passwords) {
+    return new Accounts(users, tokens, passwords, clock);
   }
 
   @Provides @Singleton Tokens tokens(TokenStore tokens, UserStore users) {

@@ -60,6 +60,20 @@ class ApiAccessTest {
   }
 
   @Test
+  void everyDeleteIsLoggedNamingTheUser() throws InterruptedException {
+    String token = server.token("ed", Scope.WRITE);
+    long id = server.given("Doomed", 1).id();
+    server.given("Twin", 1);
+    server.given("Twin", 1);
+
+    assertThat(call("DELETE", "/api/tasks/" + id, token, null).statusCode()).isEqualTo(204);
+    assertThat(call("DELETE", "/api/tasks?title=Twin", token, null).statusCode()).isEqualTo(403);
+
+    assertThat(server.log.once("ed deleted task " + id)).contains("ed deleted task " + id)
+        .doesNotContain("tasks titled");
+  }
+
+  @Test
   void aRevokedTokenIsRefused() {
     String token = server.token("ed", Scope.WRITE);
     new Tokens(server.tokens, server.users, Clock.systemUTC()).revoke(token);

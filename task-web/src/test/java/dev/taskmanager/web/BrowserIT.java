@@ -521,6 +521,32 @@ class BrowserIT {
       assertThat(browser.getCurrentUrl()).endsWith("/deleted");
     }
 
+    @Test
+    void makesShowsOnceAndRevokesATokenOnTheAccountPage() {
+      open("/");
+      signInAs("ed", TestServer.PASSWORD);
+      click(".who a.user");
+      assertThat(text("h1")).isEqualTo("ed");
+
+      browser.findElement(By.cssSelector("#scope option[value=write]")).click();
+      click(".new-token-form button");
+      String token = text("#new-token");
+      assertThat(token).startsWith("tmt_");
+      assertThat(texts("table.tokens td[data-label=Scope]")).containsExactly("write");
+      screenshot("account-new-token-desktop");
+      resize(390, 844, true);
+      screenshot("account-new-token-phone");
+      Number scrollWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");
+      assertThat(scrollWidth.intValue()).describedAs("no sideways scrolling on a phone").isLessThanOrEqualTo(390);
+      resize(1280, 800, false);
+
+      open("/account");
+      assertThat(browser.getPageSource()).doesNotContain(token.substring(17));
+      click("table.tokens form button");
+      assertThat(text(".flash")).endsWith("revoked: it no longer works.");
+      assertThat(text("main")).contains("You have no API token.");
+    }
+
     private void signInAs(String name, String password) {
       type("#name", name);
       type("#password", password);

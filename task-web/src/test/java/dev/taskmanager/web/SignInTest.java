@@ -240,6 +240,19 @@ class SignInTest {
   }
 
   @Test
+  void anAdminsDeleteByTitleAndResetAreLoggedNamingThem() throws InterruptedException {
+    server.given("Twin", 1);
+    server.given("Twin", 2);
+    server.signInAs("ada");
+
+    server.postForm("/delete-by-title", Map.of("title", "Twin"));
+    server.postForm("/reset", Map.of("confirm", "yes"));
+
+    assertThat(server.log.once("ada reset the store"))
+        .contains("ada deleted 2 tasks titled \"Twin\"", "ada reset the store: deleted every task");
+  }
+
+  @Test
   void theSignInPageSaysHowToCreateTheFirstAdminOnlyWhenThereIsNone() {
     assertThat(server.page("/sign-in").text()).doesNotContain("task user add");
   }

@@ -47,6 +47,18 @@ public final class SignIn {
 
   /** Checks a name and password from a client at {@code address}; notes the time of a success. */
   public Outcome signIn(String name, char[] password, String address) {
+    Outcome outcome = check(name, password, address);
+    if (outcome instanceof SignedIn) {
+      users.signedIn(name, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    }
+    return outcome;
+  }
+
+  /**
+   * Checks a name and password as {@link #signIn} does, throttled alike, without noting a sign-in:
+   * for confirming the password of someone signed in already (before they change it).
+   */
+  public Outcome check(String name, char[] password, String address) {
     boolean aName = AccountRules.checkName(name).isEmpty();
     String account = aName ? name : NOT_A_NAME;
     Optional<Duration> wait = throttle.reserve(account, address);
@@ -59,7 +71,6 @@ public final class SignIn {
       return new Refused();
     }
     throttle.succeeded(account, address);
-    users.signedIn(name, clock.instant().truncatedTo(ChronoUnit.MILLIS));
     return new SignedIn(user.get());
   }
 

@@ -106,6 +106,17 @@ public final class Tokens {
   }
 
   /**
+   * Revokes one of this user's tokens, named by its id: what a person may do with their own tokens.
+   *
+   * @throws TokenNotFoundException when this user has no token with that id (another user's counts
+   *     as none)
+   */
+  public void revokeOf(String user, String id) {
+    tokens.find(id).filter(token -> token.user().equals(user)).orElseThrow(() -> new TokenNotFoundException(id));
+    tokens.revoke(id);
+  }
+
+  /**
    * Who a presented token speaks for: empty when it is not one, unknown, revoked, expired, or its
    * user is gone. Notes the time of use (to the minute).
    */

@@ -92,6 +92,13 @@ class SignInTest {
   }
 
   @Test
+  void checkingAPasswordNotesNoSignIn() {
+    assertThat(signIn.check("ann", "violet-tram-oyster".toCharArray(), "192.0.2.1")).isInstanceOf(SignIn.SignedIn.class);
+
+    assertThat(users.find("ann").orElseThrow().lastSignInAt()).isEmpty();
+  }
+
+  @Test
   void aWrongPasswordAndAnUnknownNameAreRefusedAlikeAfterOnePasswordCheckEach() {
     passwords.checks.set(0);
     assertThat(attempt("ann", "wrong-password", "192.0.2.1")).isEqualTo(new SignIn.Refused());

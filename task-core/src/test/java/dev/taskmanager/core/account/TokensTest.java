@@ -110,6 +110,19 @@ class TokensTest {
   }
 
   @Test
+  void aUserRevokesTheirOwnTokenButNeverAnothers() {
+    users.add(User.added("bob", Role.VIEWER, "$argon2id$bob", NOW));
+    Tokens.IssuedToken anns = tokens.create("ann", Scope.READ, Optional.empty());
+    Tokens.IssuedToken bobs = tokens.create("bob", Scope.READ, Optional.empty());
+
+    assertThatThrownBy(() -> tokens.revokeOf("ann", bobs.token().id())).isInstanceOf(TokenNotFoundException.class);
+    tokens.revokeOf("ann", anns.token().id());
+
+    assertThat(tokens.authenticate(anns.text())).isEmpty();
+    assertThat(tokens.authenticate(bobs.text())).isPresent();
+  }
+
+  @Test
   void aUseIsNotedToTheMinute() {
     Tokens.IssuedToken issued = tokens.create("ann", Scope.READ, Optional.empty());
     String id = issued.token().id();

@@ -1,10 +1,10 @@
 package dev.taskmanager.web.access;
 
 import dev.taskmanager.core.account.User;
+import dev.taskmanager.web.http.Cookies;
 import dev.taskmanager.web.http.Signer;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.Cookie;
-import io.undertow.server.handlers.CookieImpl;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -57,7 +57,7 @@ public final class Sessions {
 
   /** Ends the session of this browser: clears the cookie. */
   public void end(HttpServerExchange exchange) {
-    exchange.setResponseCookie(cookie(exchange, "").setMaxAge(0));
+    exchange.setResponseCookie(Cookies.ofThisSite(exchange, COOKIE, "").setMaxAge(0));
   }
 
   /** Whether the request carries a session cookie at all, valid or not. */
@@ -120,16 +120,7 @@ public final class Sessions {
   }
 
   private void write(HttpServerExchange exchange, Session session) {
-    exchange.setResponseCookie(cookie(exchange, encode(session)).setMaxAge((int) IDLE.toSeconds()));
-  }
-
-  private static CookieImpl cookie(HttpServerExchange exchange, String value) {
-    CookieImpl cookie = new CookieImpl(COOKIE, value);
-    cookie.setPath("/");
-    cookie.setHttpOnly(true);
-    // Under HTTPS (directly, or at a trusted proxy) the browser must never send it over plain HTTP.
-    cookie.setSecure("https".equals(exchange.getRequestScheme()));
-    cookie.setSameSiteMode("Lax");
-    return cookie;
+    exchange.setResponseCookie(Cookies.ofThisSite(exchange, COOKIE, encode(session))
+        .setMaxAge((int) IDLE.toSeconds()));
   }
 }

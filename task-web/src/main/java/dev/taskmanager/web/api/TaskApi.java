@@ -10,6 +10,7 @@ import dev.taskmanager.core.usecase.DeleteTask;
 import dev.taskmanager.core.usecase.GetTask;
 import dev.taskmanager.core.usecase.RestoreTask;
 import dev.taskmanager.core.usecase.UpdateTask;
+import dev.taskmanager.web.access.AuditLog;
 import dev.taskmanager.web.http.Requests;
 import io.undertow.server.HttpServerExchange;
 import jakarta.inject.Inject;
@@ -72,6 +73,7 @@ public final class TaskApi {
   public void delete(HttpServerExchange exchange) throws Exception {
     long id = id(exchange);
     deleteTask.delete(id);
+    AuditLog.record(exchange, "deleted task " + id);
     JsonResponses.noContent(exchange);
   }
 

@@ -9,11 +9,13 @@ import dev.taskmanager.core.model.TaskDraft;
 import dev.taskmanager.core.model.Violation;
 import dev.taskmanager.core.query.PageRequest;
 import dev.taskmanager.core.query.TaskPage;
+import dev.taskmanager.core.text.Excerpts;
 import dev.taskmanager.core.usecase.CreateTask;
 import dev.taskmanager.core.usecase.DeleteTasksByTitle;
 import dev.taskmanager.core.usecase.ListTasks;
 import dev.taskmanager.core.usecase.ResetTasks;
 import dev.taskmanager.core.usecase.RestoreTask;
+import dev.taskmanager.web.access.AuditLog;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import jakarta.inject.Inject;
@@ -97,6 +99,7 @@ public final class TasksApi {
     QueryParameters query = QueryParameters.of(exchange, Set.of("title"));
     String title = query.get("title");
     long deleted = deleteTasksByTitle.delete(title);
+    AuditLog.record(exchange, "deleted " + deleted + " tasks titled " + Excerpts.quote(title.strip()));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("title", title.strip());
     body.put("deleted", deleted);
@@ -119,6 +122,7 @@ public final class TasksApi {
       throw new InvalidTaskException(problems);
     }
     resetTasks.reset();
+    AuditLog.record(exchange, "reset the store: deleted every task");
     JsonResponses.noContent(exchange);
   }
 }

@@ -3,7 +3,6 @@ package dev.taskmanager.web.http;
 import dev.taskmanager.core.text.Excerpts;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.Cookie;
-import io.undertow.server.handlers.CookieImpl;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -47,7 +46,8 @@ public final class FlashMessages {
     String undo = flash.undo() == null ? "" : flash.undo().toString();
     String payload = Base64.getUrlEncoder().withoutPadding()
         .encodeToString((expires + ":" + undo + ":" + text).getBytes(StandardCharsets.UTF_8));
-    exchange.setResponseCookie(cookie(exchange, payload + "." + signer.sign(PURPOSE, payload)).setMaxAge(LIFETIME_SECONDS));
+    String value = payload + "." + signer.sign(PURPOSE, payload);
+    exchange.setResponseCookie(Cookies.ofThisSite(exchange, COOKIE, value).setMaxAge(LIFETIME_SECONDS));
   }
 
   /** The message left by the previous response, or {@code null}; it is shown once, then cleared. */
@@ -56,7 +56,7 @@ public final class FlashMessages {
     if (cookie == null || cookie.getValue() == null || cookie.getValue().isEmpty()) {
       return null;
     }
-    exchange.setResponseCookie(cookie(exchange, "").setMaxAge(0));
+    exchange.setResponseCookie(Cookies.ofThisSite(exchange, COOKIE, "").setMaxAge(0));
     String value = cookie.getValue();
     int dot = value.indexOf('.');
     if (dot < 0 || !signer.verify(PURPOSE, value.substring(0, dot), value.substring(dot + 1))) {
@@ -75,15 +75,5 @@ public final class FlashMessages {
       return null;
     }
     return new Flash(parts[2], parts[1].isEmpty() ? null : Long.valueOf(parts[1]));
-  }
-
-  private static CookieImpl cookie(HttpServerExchange exchange, String value) {
-    CookieImpl cookie = new CookieImpl(COOKIE, value);
-    cookie.setPath("/");
-    cookie.setHttpOnly(true);
-    // Under HTTPS (directly, or at a trusted proxy) the browser must never send it over plain HTTP.
-    cookie.setSecure("https".equals(exchange.getRequestScheme()));
-    cookie.setSameSiteMode("Lax");
-    return cookie;
   }
 }

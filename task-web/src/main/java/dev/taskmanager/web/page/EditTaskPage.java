@@ -8,6 +8,7 @@ import dev.taskmanager.core.model.TaskPatch;
 import dev.taskmanager.core.usecase.DeleteTask;
 import dev.taskmanager.core.usecase.GetTask;
 import dev.taskmanager.core.usecase.UpdateTask;
+import dev.taskmanager.web.access.AuditLog;
 import dev.taskmanager.web.http.FlashMessages.Flash;
 import dev.taskmanager.web.http.FormData;
 import dev.taskmanager.web.http.Requests;
@@ -74,6 +75,7 @@ public final class EditTaskPage {
   /** {@code POST /tasks/{id}/delete}: kept aside, with Undo in the message; back to the listing. */
   public void delete(HttpServerExchange exchange) throws Exception {
     Task task = deleteTask.delete(id(exchange));
+    AuditLog.record(exchange, "deleted task " + task.id());
     pages.redirect(exchange, TasksPage.back(exchange), new Flash("Task " + task.id() + " deleted", task.id()));
   }
 

@@ -2,6 +2,7 @@ package dev.taskmanager.web.page;
 
 import dev.taskmanager.core.usecase.GetTaskStats;
 import dev.taskmanager.core.usecase.ResetTasks;
+import dev.taskmanager.web.access.AuditLog;
 import dev.taskmanager.web.http.FormData;
 import io.undertow.server.HttpServerExchange;
 import jakarta.inject.Inject;
@@ -36,6 +37,7 @@ public final class ResetPage {
       return;
     }
     resetTasks.reset();
+    AuditLog.record(exchange, "reset the store: deleted every task");
     pages.redirect(exchange, "/", "All tasks deleted; the next task gets id 0. A reset cannot be undone: they cannot be restored");
   }
 }

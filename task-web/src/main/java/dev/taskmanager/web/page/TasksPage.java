@@ -12,11 +12,13 @@ import dev.taskmanager.core.query.PageRequest;
 import dev.taskmanager.core.query.SearchParser;
 import dev.taskmanager.core.query.TaskPage;
 import dev.taskmanager.core.query.TaskSearch;
+import dev.taskmanager.core.text.Excerpts;
 import dev.taskmanager.core.usecase.CreateTask;
 import dev.taskmanager.core.usecase.DeleteTasksByTitle;
 import dev.taskmanager.core.usecase.GetTaskStats;
 import dev.taskmanager.core.usecase.ListTasks;
 import dev.taskmanager.core.usecase.UpdateTask;
+import dev.taskmanager.web.access.AuditLog;
 import dev.taskmanager.web.http.FormData;
 import dev.taskmanager.web.http.Requests;
 import io.undertow.server.HttpServerExchange;
@@ -130,6 +132,7 @@ public final class TasksPage {
       if (violations.isEmpty()) {
         long deleted = deleteTasksByTitle.delete(title);
         String shown = title.strip();
+        AuditLog.record(exchange, "deleted " + deleted + " tasks titled " + Excerpts.quote(shown));
         pages.redirect(exchange, "/", deleted == 0
             ? "No task is titled \"" + shown + "\"; nothing was deleted"
             : "Deleted " + deleted + (deleted == 1 ? " task" : " tasks") + " titled \"" + shown + "\"; "

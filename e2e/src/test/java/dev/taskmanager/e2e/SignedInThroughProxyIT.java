@@ -1,0 +1,109 @@
+package dev.taskmanager.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Accounts across the stack: the first admin added with the CLI on the stack's MongoDB closes the
+ * app to anonymous callers on both replicas; a session begun through nginx works on each replica
+ * alone (they share nothing but the secret and the store); a password changed with the CLI ends it
+ * on both.
+ */
+@ExtendWith(StackExtension.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class SignedInThroughProxyIT {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+  private static final String PASSWORD = "saffron-kettle-meadow-418";
+  /** How long the replicas may take to see that a user now exists (they ask once a second). */
+  private static final long NOTICED_MILLIS = 1_200;
+
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+  @Test
+  void aSessionBegunThroughTheProxyHoldsOnEveryReplicaUntilThePasswordChanges(Stack stack) throws Exception {
+    assertThat(get(stack.proxy("/"), null).statusCode()).as("no user yet: open on this machine").isEqualTo(200);
+    Programs.Run added = Programs.taskWithInput(StackExtension.repository(), Map.of("TASK_MONGO_URI", stack.mongoUri()),
+        PASSWORD + "\n", "user", "add", "ann", "--role", "editor", "--password-stdin");
+    assertThat(added.status()).as(added.err()).isZero();
+    Thread.sleep(NOTICED_MILLIS);
+
+    assertThat(get(stack.proxy("/"), null).headers().firstValue("Location")).hasValue("/sign-in");
+    assertThat(get(stack.proxy("/api/tasks"), null).statusCode()).isEqualTo(401);
+
+    HttpResponse<String> form = get(stack.proxy("/sign-in"), null);
+    HttpResponse<String> signedIn = post(stack.proxy("/sign-in"), null,
+        Map.of("csrf", csrf(form.body()), "name", "ann", "password", PASSWORD));
+    assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
+    String cookie = signedIn.headers().allValues("Set-Cookie").stream()
+        .filter(value -> value.startsWith("task_session=")).map(value -> value.substring(0, value.indexOf(';')))
+        .findFirst().orElseThrow();
+
+    for (int replica = 0; replica < 2; replica++) {
+      HttpResponse<String> page = get(stack.replica(replica, "/"), cookie);
+      assertThat(page.statusCode()).as("replica %d", replica).isEqualTo(200);
+      assertThat(page.body()).contains("Sign out");
+    }
+    HttpResponse<String> list = get(stack.proxy("/"), cookie);
+    HttpResponse<String> created = post(stack.proxy("/tasks"), cookie, Map.of("csrf", csrf(list.body()),
+        "title", "Made by ann through nginx"));
+    assertThat(created.statusCode()).isEqualTo(303);
+    assertThat(stack.replicaOutput(0).stream().anyMatch(line -> line.contains(" user=ann"))
+        || stack.replicaOutput(1).stream().anyMatch(line -> line.contains(" user=ann")))
+        .as("the access log names the user").isTrue();
+
+    Thread.sleep(5); // the new password is set in a later millisecond than the sign-in
+    Programs.Run changed = Programs.taskWithInput(StackExtension.repository(),
+        Map.of("TASK_MONGO_URI", stack.mongoUri()), "another-quiet-harbour-77\n", "user", "passwd", "ann",
+        "--password-stdin");
+    assertThat(changed.status()).as(changed.err()).isZero();
+
+    for (int replica = 0; replica < 2; replica++) {
+      assertThat(get(stack.replica(replica, "/"), cookie).statusCode()).as("replica %d", replica).isEqualTo(303);
+    }
+  }
+
+  private HttpResponse<String> get(URI uri, String cookie) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).GET();
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return http.send(request.build(), BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> post(URI uri, String cookie, Map<String, String> fields) throws Exception {
+    String body = fields.entrySet().stream()
+        .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return http.send(request.build(), BodyHandlers.ofString());
+  }
+
+  private static String csrf(String page) {
+    Matcher token = CSRF.matcher(page);
+    assertThat(token.find()).as("a CSRF field on the page").isTrue();
+    return token.group(1);
+  }
+}
