@@ -29,7 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SignedInThroughProxyIT {
 
-  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+  /** A page's CSRF token: its session's (the meta tag) when signed in, else its first form's. */
+  private static final Pattern CSRF = Pattern.compile(
+      "<meta name=\"csrf-token\" content=\"([^\"]+)\"|name=\"csrf\" value=\"([^\"]+)\"");
   private static final String PASSWORD = "saffron-kettle-meadow-418";
   /** How long the replicas may take to see that a user now exists (they ask once a second). */
   private static final long NOTICED_MILLIS = 1_200;
@@ -104,6 +106,6 @@ class SignedInThroughProxyIT {
   private static String csrf(String page) {
     Matcher token = CSRF.matcher(page);
     assertThat(token.find()).as("a CSRF field on the page").isTrue();
-    return token.group(1);
+    return token.group(1) != null ? token.group(1) : token.group(2);
   }
 }

@@ -142,7 +142,7 @@ public final class RouteTable {
     for (Route route : routes) {
       HttpHandler handler = route.handler();
       if (route.kind() == Kind.PAGE && route.method().equals("POST")) {
-        handler = formPosts.protect(handler);
+        handler = formPosts.protect(handler, route.role().isEmpty());
       }
       if (route.kind() == Kind.PAGE || route.kind() == Kind.API) {
         handler = gate.guard(route.kind() == Kind.API, route.role(), handler);

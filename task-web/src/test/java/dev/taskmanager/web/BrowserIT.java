@@ -496,7 +496,7 @@ class BrowserIT {
       // A form the page never offers a viewer, posted with the session's own CSRF token.
       browser.executeScript("var form = document.createElement('form'); form.method = 'post';"
           + " form.action = '/tasks/0/delete'; var token = document.createElement('input'); token.name = 'csrf';"
-          + " token.value = document.querySelector('.who input[name=csrf]').value; form.appendChild(token);"
+          + " token.value = document.querySelector('meta[name=csrf-token]').content; form.appendChild(token);"
           + " form.id = 'forged'; document.body.appendChild(form);"
           + " var button = document.createElement('button'); form.appendChild(button);");
       click("#forged button");

@@ -138,9 +138,9 @@ class RoleMatrixTest {
         .method(route.method(), BodyPublishers.ofString("{\"title\":\"Matrix\"}", StandardCharsets.UTF_8)).build());
   }
 
-  /** A token from a form of this session: the task list's when signed in, else the sign-in form's. */
+  /** A token of this session: the page's meta tag when signed in, else the sign-in form's. */
   private static String csrfOfThisSession() {
-    var token = server.page("/").selectFirst("input[name=csrf]");
-    return token != null ? token.val() : server.page("/sign-in").selectFirst("input[name=csrf]").val();
+    var token = server.page("/").selectFirst("meta[name=csrf-token]");
+    return token != null ? token.attr("content") : server.page("/sign-in").selectFirst("input[name=csrf]").val();
   }
 }

@@ -129,6 +129,40 @@ class SignInTest {
   }
 
   @Test
+  void signingOutStillWorksAfterTheSessionHasEnded() throws Exception {
+    server.addUser("sam", Role.VIEWER);
+    server.signInAs("sam");
+    String signOutToken = server.page("/").select("form[action=/sign-out] input[name=csrf]").val();
+    Thread.sleep(5);
+    server.accounts().changePassword("sam", "another-unusual-phrase-9361".toCharArray());
+
+    HttpResponse<String> out = server.postRawForm("/sign-out", "csrf=" + signOutToken);
+
+    assertThat(out.statusCode()).isEqualTo(303);
+    assertThat(out.headers().firstValue("Location")).hasValue("/sign-in");
+  }
+
+  @Test
+  void aSignInFormFromBeforeASignInElsewhereStillSignsIn() {
+    String staleForm = server.page("/sign-in").select("input[name=csrf]").val();
+    server.signInAs("ed");
+
+    HttpResponse<String> again = server.postRawForm("/sign-in", TestServer.encode(Map.of("csrf", staleForm,
+        "name", "vera", "password", TestServer.PASSWORD)));
+
+    assertThat(again.statusCode()).isEqualTo(303);
+    assertThat(server.page("/").select(".who .user").text()).isEqualTo("vera viewer");
+  }
+
+  @Test
+  void aFormOfNoSessionIsRefusedEverywhereButSigningInAndOut() {
+    String noSession = server.page("/sign-in").select("input[name=csrf]").val();
+    server.signInAs("ed");
+
+    assertThat(server.postRawForm("/tasks", "csrf=" + noSession + "&title=Forged").statusCode()).isEqualTo(403);
+  }
+
+  @Test
   void aPasswordChangeEndsTheSessionsBeganBefore() throws Exception {
     server.addUser("pat", Role.EDITOR);
     server.signInAs("pat");

@@ -140,10 +140,18 @@ final class TestServer implements AutoCloseable, BeforeEachCallback, AfterAllCal
     return Jsoup.parse(response.body(), uri(path).toString());
   }
 
-  /** A CSRF token as the page hands it out. */
+  /**
+   * A CSRF token of this client's session as the page hands it out: the meta tag's when signed in,
+   * else a form's (not the sign-out form's, whose token is of no session).
+   */
   String csrf() {
     HttpResponse<String> response = get("/");
-    org.jsoup.nodes.Element token = Jsoup.parse(response.body()).selectFirst("input[name=csrf]");
+    Document page = Jsoup.parse(response.body());
+    org.jsoup.nodes.Element meta = page.selectFirst("meta[name=csrf-token]");
+    if (meta != null) {
+      return meta.attr("content");
+    }
+    org.jsoup.nodes.Element token = page.selectFirst("main input[name=csrf]");
     if (token == null) {
       throw new AssertionError("no CSRF token on / (" + response.statusCode() + "): " + response.body());
     }

@@ -25,14 +25,22 @@ public final class FormPosts {
     this.tokens = tokens;
   }
 
-  public HttpHandler protect(HttpHandler next) {
+  /**
+   * {@code next} behind the checks.
+   *
+   * @param ofAnySession whether a token issued with no session is accepted too: for the forms that
+   *     sign in and out, which change no task and are sent by people whose session began or ended
+   *     after the form was shown (a second tab, a session that timed out)
+   */
+  public HttpHandler protect(HttpHandler next, boolean ofAnySession) {
     return exchange -> {
       // Browsers say where a request comes from; a cross-site post is refused before reading it.
       if ("cross-site".equalsIgnoreCase(exchange.getRequestHeaders().getFirst(SEC_FETCH_SITE))) {
         throw HttpException.formRefused("The form was sent from another site.");
       }
       FormData form = RequestBodies.readForm(exchange);
-      if (!tokens.isValid(form.first(CSRF_FIELD), Caller.of(exchange).session())) {
+      String token = form.first(CSRF_FIELD);
+      if (!tokens.isValid(token, Caller.of(exchange).session()) && !(ofAnySession && tokens.isValid(token, ""))) {
         throw HttpException.formRefused("The form has expired or did not come from this site.");
       }
       form.attachTo(exchange);

@@ -35,6 +35,8 @@ final class Pages {
     Map<String, Object> full = new HashMap<>(model);
     Caller caller = Caller.of(exchange);
     full.put("csrf", csrf.issue(caller.session()));
+    // Signing out works after the session has ended too (FormPosts takes a token of no session there).
+    full.put("signOutCsrf", caller.signedIn() ? csrf.issue("") : "");
     full.put("user", caller.signedIn() ? caller.name() : "");
     full.put("role", caller.role().map(Role::word).orElse(""));
     full.put("mayEdit", caller.may(Role.EDITOR));
