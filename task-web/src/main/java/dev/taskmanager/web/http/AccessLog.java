@@ -3,7 +3,6 @@ package dev.taskmanager.web.http;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
-import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -55,7 +54,7 @@ public final class AccessLog implements HttpHandler {
     String path = UNPRINTABLE.matcher(exchange.getRequestPath()).replaceAll("?");
     int status = exchange.getStatusCode();
     double millis = TimeUnit.NANOSECONDS.toMicros(nanos) / 1000.0;
-    String client = client(exchange);
+    String client = Requests.client(exchange);
     String requestId = exchange.getRequestHeaders().getFirst("X-Request-Id");
     if (requestId != null && !REQUEST_ID.matcher(requestId).matches()) {
       requestId = null;
@@ -77,11 +76,5 @@ public final class AccessLog implements HttpHandler {
       line = line.addKeyValue("request_id", requestId);
     }
     line.log(message);
-  }
-
-  /** Who asked: the connection's peer, which {@link ForwardedHeaders} sets to the client behind a trusted proxy. */
-  private static String client(HttpServerExchange exchange) {
-    InetSocketAddress source = exchange.getSourceAddress();
-    return source == null || source.getAddress() == null ? "-" : source.getAddress().getHostAddress();
   }
 }

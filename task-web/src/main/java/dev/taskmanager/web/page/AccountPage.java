@@ -20,11 +20,9 @@ import io.undertow.server.HttpServerExchange;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,7 +36,6 @@ import java.util.Optional;
 public final class AccountPage {
 
   static final String PATH = "/account";
-  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
   /** The lifetimes the form offers: what the command line takes, in a few common choices. */
   private static final List<String> LIFETIMES = List.of("30d", "90d", "365d", "never");
 
@@ -74,7 +71,7 @@ public final class AccountPage {
           TokenLifetime.parse(Optional.ofNullable(form.first("expires")).orElse("")));
       render(exchange, 201, name, Map.of("newToken", issued.text(), "newTokenId", issued.token().id()));
     } catch (InvalidAccountException invalid) {
-      render(exchange, 400, name, Map.of("tokenErrors", errors(invalid.violations())));
+      render(exchange, 400, name, Map.of("tokenErrors", new TasksPage.Form().errors(invalid.violations()).errors));
     }
   }
 
@@ -97,8 +94,7 @@ public final class AccountPage {
     char[] current = chars(form.first("current"));
     char[] replacement = chars(form.first("password"));
     try {
-      String address = exchange.getSourceAddress().getAddress().getHostAddress();
-      SignIn.Outcome checked = signIn.check(name, current, address);
+      SignIn.Outcome checked = signIn.check(name, current, Requests.client(exchange));
       if (checked instanceof SignIn.Throttled wait) {
         render(exchange, 429, name, Map.of("passwordErrors", Map.of("current", new Violation("current",
             "was wrong too many times in a row", "the right one, in " + Math.max(1, wait.retryAfter().toSeconds())
@@ -119,7 +115,7 @@ public final class AccountPage {
       sessions.begin(exchange, changed);
       pages.redirect(exchange, PATH, "Password changed. Your other sessions have ended.");
     } catch (InvalidAccountException invalid) {
-      render(exchange, 400, name, Map.of("passwordErrors", errors(invalid.violations())));
+      render(exchange, 400, name, Map.of("passwordErrors", new TasksPage.Form().errors(invalid.violations()).errors));
     } finally {
       Arrays.fill(current, '\0');
       Arrays.fill(replacement, '\0');
@@ -161,13 +157,7 @@ public final class AccountPage {
   }
 
   private String minutes(Instant instant) {
-    return MINUTES.format(instant.atZone(clock.getZone()));
-  }
-
-  private static Map<String, Violation> errors(List<Violation> violations) {
-    Map<String, Violation> byField = new HashMap<>();
-    violations.forEach(violation -> byField.putIfAbsent(violation.field(), violation));
-    return byField;
+    return Pages.minutes(instant, clock);
   }
 
   private static char[] chars(String value) {

@@ -7,9 +7,7 @@ import io.undertow.server.HttpServerExchange;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,8 +15,6 @@ import java.util.Map;
  * Restore button ({@code POST /tasks/{id}/restore}, also the Undo of the message after a delete).
  */
 public final class DeletedTasksPage {
-
-  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
   private final Pages pages;
   private final RestoreTask restoreTask;
@@ -37,7 +33,7 @@ public final class DeletedTasksPage {
     LocalDate today = LocalDate.now(clock);
     List<Map<String, Object>> rows = deleted.stream().map(each -> Map.<String, Object>of(
         "task", TaskRow.of(each.task(), today),
-        "deletedAt", MINUTES.format(each.deletedAt().atZone(clock.getZone())))).toList();
+        "deletedAt", Pages.minutes(each.deletedAt(), clock))).toList();
     pages.render(exchange, 200, "deleted.ftlh", Map.of(
         "deleted", rows,
         "days", DeletedTask.KEPT.toDays(),

@@ -10,7 +10,11 @@ import io.undertow.util.Headers;
 import io.undertow.util.StatusCodes;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,6 +22,8 @@ import java.util.Map;
  * CSRF token of their session, the flash message, headers).
  */
 final class Pages {
+
+  private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
   private final Templates templates;
   private final CsrfTokens csrf;
@@ -50,6 +56,11 @@ final class Pages {
     // Pages carry CSRF tokens and personal data: never stored by a browser or proxy.
     exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
     Responses.send(exchange, html);
+  }
+
+  /** An instant to the minute in the people's zone (the clock's): {@code 2026-12-06 14:01}. */
+  static String minutes(Instant instant, Clock clock) {
+    return MINUTES.format(instant.atZone(clock.getZone()));
   }
 
   /**

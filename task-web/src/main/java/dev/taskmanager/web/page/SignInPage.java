@@ -66,7 +66,7 @@ public final class SignInPage {
     String name = form.first("name") == null ? "" : form.first("name").strip().toLowerCase(Locale.ROOT);
     String next = Pages.localPath(form.first("next"));
     char[] password = form.first("password") == null ? new char[0] : form.first("password").toCharArray();
-    String address = exchange.getSourceAddress().getAddress().getHostAddress();
+    String address = Requests.client(exchange);
     SignIn.Outcome outcome;
     try {
       outcome = signIn.signIn(name, password, address);
