@@ -51,10 +51,18 @@ final class Programs {
     return startMain(name, "dev.taskmanager.embeddedmongo.EmbeddedMongoMain", Map.of(), log, dataDir.toString(), String.valueOf(port));
   }
 
-  /** Waits for the server's address line and returns its URI. */
-  static String awaitMongoUri(LoggedProcess mongo) {
-    String line = mongo.awaitLine(output -> output.startsWith(LISTENING_ON), START_TIMEOUT);
-    return line.substring(LISTENING_ON.length()).strip();
+  /**
+   * Waits for the server's address line and returns the URI clients connect with: the one it wrote
+   * to {@code mongo.address} in its data directory, which holds the secret it demands (its output
+   * never does).
+   */
+  static String awaitMongoUri(LoggedProcess mongo, Path dataDir) {
+    mongo.awaitLine(output -> output.startsWith(LISTENING_ON), START_TIMEOUT);
+    try {
+      return Files.readString(dataDir.resolve("mongo.address")).strip();
+    } catch (IOException unreadable) {
+      throw new AssertionError("the server said it listens but wrote no mongo.address in " + dataDir, unreadable);
+    }
   }
 
   /** Starts a main class of the test class path (the server, the tests' own clients) as a JVM of its own. */

@@ -201,7 +201,7 @@ final class Stack implements AutoCloseable {
 
   private void startMongo() {
     mongo = Programs.startMongo("mongo", dir.resolve("mongo"), 0, dir.resolve("mongo.log"));
-    mongoUri = Programs.awaitMongoUri(mongo);
+    mongoUri = Programs.awaitMongoUri(mongo, dir.resolve("mongo"));
   }
 
   private LoggedProcess launchReplica(int index, int port) {

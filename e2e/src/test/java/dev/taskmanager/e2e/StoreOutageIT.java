@@ -40,7 +40,7 @@ class StoreOutageIT {
     LoggedProcess mongo = Programs.startMongo("mongo", mongoData, 0, dir.resolve("mongo.log"));
     LoggedProcess app = null;
     try {
-      String mongoUri = Programs.awaitMongoUri(mongo);
+      String mongoUri = Programs.awaitMongoUri(mongo, mongoData);
       app = Programs.startWebApp(StackExtension.repository(), "web", Map.of("TASK_MONGO_URI", mongoUri,
           "TASK_DATA_DIR", dir.resolve("web").toString(), "TASK_HTTP_HOST", "127.0.0.1", "TASK_HTTP_PORT", "0"),
           dir.resolve("web.log"));
@@ -62,7 +62,7 @@ class StoreOutageIT {
 
       long restarted = System.nanoTime();
       mongo = Programs.startMongo("mongo", mongoData, URI.create(mongoUri).getPort(), dir.resolve("mongo.log"));
-      Programs.awaitMongoUri(mongo);
+      Programs.awaitMongoUri(mongo, mongoData);
       long recoveredAfter = awaitReady(url);
       System.out.printf("StoreOutageIT: store down: 503 after %d ms (/health/ready), %d ms (page), %d ms (API list),"
               + " %d ms (API create), store timeout %d ms; bin/task: exit %d, %s; store back: ready again %d ms after"

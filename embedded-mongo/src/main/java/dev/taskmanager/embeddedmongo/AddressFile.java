@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * {@code mongo.address} in the data directory: the URI of the embedded server running on it, for the
- * CLI and other local processes. Written whole or not at all, deleted on a clean shutdown.
+ * CLI and other local processes. It holds the server's client secret, so only its owner may read
+ * it. Written whole or not at all, deleted on a clean shutdown.
  */
 final class AddressFile {
 
@@ -23,6 +24,9 @@ final class AddressFile {
     Path target = dataDir.resolve(FILE_NAME);
     Path temporary = dataDir.resolve(FILE_NAME + ".tmp");
     try {
+      Files.deleteIfExists(temporary);
+      // Made owner-only before the secret is in it: no moment where another user could read it.
+      Files.createFile(temporary, OwnerOnly.newFile());
       Files.writeString(temporary, uri + "\n", StandardCharsets.UTF_8);
       try {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -43,6 +47,11 @@ final class AddressFile {
     } catch (IOException absent) {
       return Optional.empty();
     }
+  }
+
+  /** {@code mongodb://127.0.0.1:<port>} of a URI written here, for messages. */
+  static String withoutSecret(String uri) {
+    return uri.replaceFirst("//[^/@]*@", "//").replaceFirst("/?\\?.*$", "");
   }
 
   static void delete(Path dataDir) {

@@ -13,7 +13,7 @@ public final class DataDirectoryInUseException extends EmbeddedMongoException {
 
   DataDirectoryInUseException(Path dataDir, String processId, Optional<String> runningAt) {
     super("data directory " + dataDir + " is in use by process " + processId
-        + runningAt.map(uri -> ", which serves it at " + uri).orElse(""));
+        + runningAt.map(address -> ", which serves it at " + address).orElse(""));
     this.processId = processId;
     this.runningAt = runningAt.orElse(null);
   }
@@ -23,7 +23,10 @@ public final class DataDirectoryInUseException extends EmbeddedMongoException {
     return processId;
   }
 
-  /** Where the holder's server listens, when it wrote that down. */
+  /**
+   * Where the holder's server listens, {@code mongodb://127.0.0.1:<port>}, when this process may read
+   * where it wrote that down; without the secret a client needs (that stays in {@code mongo.address}).
+   */
   public Optional<String> runningAt() {
     return Optional.ofNullable(runningAt);
   }

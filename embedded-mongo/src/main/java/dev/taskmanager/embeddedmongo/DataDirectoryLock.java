@@ -51,8 +51,10 @@ final class DataDirectoryLock implements AutoCloseable {
     Path file = dataDir.resolve(FILE_NAME);
     FileChannel channel = null;
     try {
-      Files.createDirectories(dataDir);
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      OwnerOnly.createDirectories(dataDir);
+      channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+          OwnerOnly.newFile());
+      OwnerOnly.restrict(file);
       FileLock lock = tryLock(channel);
       if (lock == null) {
         throw inUse(dataDir, readHolder(channel));
@@ -127,7 +129,7 @@ final class DataDirectoryLock implements AutoCloseable {
   }
 
   private static DataDirectoryInUseException inUse(Path dataDir, String pid) {
-    return new DataDirectoryInUseException(dataDir, pid, AddressFile.read(dataDir));
+    return new DataDirectoryInUseException(dataDir, pid, AddressFile.read(dataDir).map(AddressFile::withoutSecret));
   }
 
   private static void closeQuietly(FileChannel channel) {

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Runs the embedded server as a process of its own, until it is stopped (SIGTERM or Ctrl-C close the
- * data file cleanly). It prints one line, {@code listening on mongodb://127.0.0.1:<port>}, once
- * clients can connect.
+ * data file cleanly). It prints one line, {@code listening on mongodb://127.0.0.1:<port> (the URI
+ * with its secret is in <data directory>/mongo.address)}, once clients can connect.
  *
  * <pre>java -cp ... dev.taskmanager.embeddedmongo.EmbeddedMongoMain [data directory [port [file name]]]</pre>
  *
@@ -48,7 +48,8 @@ public final class EmbeddedMongoMain {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "embedded-mongo-shutdown"));
     server.notices().forEach(notice -> System.out.println("embedded-mongo: " + notice));
-    System.out.println("listening on " + server.uri());
+    System.out.println("listening on " + server.address() + " (the URI with its secret is in "
+        + dataDir.resolve("mongo.address") + ")");
     System.out.flush();
     Thread.currentThread().join();
   }

@@ -1,11 +1,15 @@
 package dev.taskmanager.embeddedmongo;
 
 import de.bwaldvogel.mongo.MongoServer;
+import dev.taskmanager.embeddedmongo.access.ClientSecret;
+import dev.taskmanager.embeddedmongo.access.SecretRequiringBackend;
 import dev.taskmanager.embeddedmongo.storage.DurableBackend;
 import dev.taskmanager.embeddedmongo.storage.FileFailures;
 import dev.taskmanager.embeddedmongo.storage.FileFormat;
+import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +22,11 @@ import org.h2.mvstore.MVStoreException;
  * directory, listening on 127.0.0.1 only. Clients reach it with any MongoDB driver at {@link #uri()},
  * which is also written to {@code mongo.address} in the data directory for other local processes
  * ({@link #runningOn}).
+ *
+ * <p>Only the user running the server gets at the data: the data directory it creates, the data
+ * file, the lock and the address are theirs alone, and the port serves a connection only once it
+ * presents the secret in {@link #uri()} ({@link SecretRequiringBackend}), made once and kept in
+ * {@code mongo.secret}.
  *
  * <pre>{@code
  * try (EmbeddedMongoServer server = EmbeddedMongoServer.start(Path.of("data"), "mongo.mv.db", 0)) {
@@ -61,13 +70,17 @@ public final class EmbeddedMongoServer implements AutoCloseable {
   private final DataDirectoryLock lock;
   private final MongoServer server;
   private final String uri;
+  private final String address;
   private final List<String> notices;
 
-  private EmbeddedMongoServer(Path dataDir, DataDirectoryLock lock, MongoServer server, List<String> notices) {
+  private EmbeddedMongoServer(
+      Path dataDir, DataDirectoryLock lock, MongoServer server, ClientSecret secret, List<String> notices) {
     this.dataDir = dataDir;
     this.lock = lock;
     this.server = server;
-    this.uri = "mongodb://" + HOST + ":" + server.getLocalAddress().getPort();
+    int port = server.getLocalAddress().getPort();
+    this.uri = secret.uri(HOST, port);
+    this.address = "mongodb://" + HOST + ":" + port;
     this.notices = List.copyOf(notices);
   }
 
@@ -85,9 +98,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     try {
       List<String> notices = new ArrayList<>();
       Path file = dataDir.resolve(fileName);
-      MongoServer server = new MongoServer(openBackend(file, notices));
+      ownerOnly(file);
+      ClientSecret secret = SecretFile.readOrCreate(dataDir);
+      MongoServer server = new MongoServer(new SecretRequiringBackend(openBackend(file, notices), secret));
       bind(server, port);
-      EmbeddedMongoServer started = new EmbeddedMongoServer(dataDir, lock, server, notices);
+      EmbeddedMongoServer started = new EmbeddedMongoServer(dataDir, lock, server, secret, notices);
       AddressFile.write(dataDir, started.uri);
       return started;
     } catch (RuntimeException failed) {
@@ -97,8 +112,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
   }
 
   /**
-   * The address of the server that runs on {@code dataDir} now, as it wrote it down; empty when no
-   * process holds the directory (then a caller may open the directory itself).
+   * The URI of the server that runs on {@code dataDir} now, as it wrote it down, its secret included
+   * (so only the directory's owner can read it); empty when no process holds the directory, or this
+   * user may not read where it listens (then a caller may try to open the directory itself).
    */
   public static Optional<String> runningOn(Path dataDir) {
     if (!DataDirectoryLock.isHeld(dataDir)) {
@@ -107,9 +123,18 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     return AddressFile.read(dataDir);
   }
 
-  /** The address clients connect to, {@code mongodb://127.0.0.1:<port>}. */
+  /**
+   * The URI clients connect to, with the secret the server demands as the password of the user
+   * {@code embedded} ({@code authMechanism=PLAIN}). Never for a log or a message: {@link
+   * #address()} is.
+   */
   public String uri() {
     return uri;
+  }
+
+  /** Where the server listens, {@code mongodb://127.0.0.1:<port>}, without the secret. */
+  public String address() {
+    return address;
   }
 
   public Path dataDir() {
@@ -137,6 +162,22 @@ public final class EmbeddedMongoServer implements AutoCloseable {
           + FileFailures.reason(unwritable) + "; every write acknowledged before is kept", unwritable);
     } finally {
       lock.close();
+    }
+  }
+
+  /**
+   * A new data file is created owner-only before H2 opens it (H2 would create it readable by all),
+   * and an existing one, perhaps made so by an earlier release, is made owner-only.
+   */
+  private static void ownerOnly(Path file) {
+    try {
+      if (!Files.exists(file)) {
+        Files.createFile(file, OwnerOnly.newFile());
+      }
+      OwnerOnly.restrict(file);
+    } catch (IOException failed) {
+      throw new EmbeddedMongoException("cannot use the data file " + file + ": " + FileFailures.reason(failed)
+          + "; accepted: a file of the user running the server, in a writable directory", failed);
     }
   }
 

@@ -20,12 +20,12 @@ class DataDirectoryInUseIT {
   void aSecondProcessIsToldWhoHoldsTheDirectoryAndHowToReachItsServer() throws Exception {
     try (ChildProcess holder = ChildProcess.start(EmbeddedMongoMain.class, dataDir.toString())) {
       assertThat(holder.awaitOutLines(1, 20_000)).describedAs("the holder started: %s", holder.err()).isTrue();
-      String uri = holder.out().get(0).replace("listening on ", "");
+      String address = holder.out().get(0).replaceFirst("^listening on (\\S+) .*$", "$1");
 
       assertThatThrownBy(() -> EmbeddedMongoServer.start(dataDir, "test.mv.db", 0))
           .isInstanceOf(DataDirectoryInUseException.class)
           .hasMessage("data directory " + dataDir + " is in use by process " + holder.pid()
-              + ", which serves it at " + uri);
+              + ", which serves it at " + address);
 
       holder.stop();
       assertThat(holder.awaitExit(20_000)).describedAs("stopped by SIGTERM").isNotNegative();
@@ -40,7 +40,7 @@ class DataDirectoryInUseIT {
         ChildProcess second = ChildProcess.start(EmbeddedMongoMain.class, dataDir.toString())) {
       assertThat(second.awaitExit(20_000)).isEqualTo(1);
       assertThat(second.err()).containsExactly("embedded-mongo: data directory " + dataDir + " is in use by process "
-          + ProcessHandle.current().pid() + ", which serves it at " + holder.uri());
+          + ProcessHandle.current().pid() + ", which serves it at " + holder.address());
     }
   }
 }

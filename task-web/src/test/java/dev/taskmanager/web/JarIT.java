@@ -86,7 +86,8 @@ class JarIT {
       assertThat(second.exitValue()).isEqualTo(1);
       assertThat(new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8))
           .matches("task-web: data directory target/jar-it-shared is in use by process " + first.pid()
-              + "; set TASK_MONGO_URI to mongodb://127\\.0\\.0\\.1:\\d+ or stop that process\n");
+              + ", which serves it at mongodb://127\\.0\\.0\\.1:\\d+; set TASK_MONGO_URI to the URI in"
+              + " target/jar-it-shared/mongo.address, or stop that process\n");
     } finally {
       first.destroy();
       first.waitFor(30, TimeUnit.SECONDS);

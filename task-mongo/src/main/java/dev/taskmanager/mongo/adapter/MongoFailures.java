@@ -2,6 +2,7 @@ package dev.taskmanager.mongo.adapter;
 
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoException;
+import com.mongodb.MongoSecurityException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 import com.mongodb.MongoWriteException;
@@ -15,6 +16,11 @@ import java.util.function.Supplier;
  */
 public final class MongoFailures {
 
+  /** MongoDB's code for a command the connection's user may not run, or any before authenticating. */
+  private static final int UNAUTHORIZED = 13;
+  private static final String CREDENTIALS_ACCEPTED = "accepted: a URI with a user and password the server takes"
+      + " (an embedded store's, secret included, is in mongo.address in its data directory)";
+
   private MongoFailures() {}
 
   /** Runs a store operation, described as "while {@code doing}" if it fails. */
@@ -26,7 +32,17 @@ public final class MongoFailures {
           + ": no server answered within the timeout; check that it is running and reachable", unreachable);
     } catch (MongoSocketException connection) {
       throw new TaskStoreException("the connection to MongoDB failed while " + doing + rootReason(connection), connection);
+    } catch (MongoSecurityException notLetIn) {
+      // The server's own words when it answered (not the driver's dump of its whole response).
+      String reason = notLetIn.getCause() instanceof MongoCommandException answer
+          ? ": " + answer.getErrorMessage() : rootReason(notLetIn);
+      throw new TaskStoreException("MongoDB refused to let in the user of the URI while " + doing + reason + "; "
+          + CREDENTIALS_ACCEPTED, notLetIn);
     } catch (MongoCommandException refused) {
+      if (refused.getErrorCode() == UNAUTHORIZED) {
+        throw new TaskStoreException("MongoDB refused access while " + doing + ": " + refused.getErrorMessage() + "; "
+            + CREDENTIALS_ACCEPTED, refused);
+      }
       throw new TaskStoreException("MongoDB failed while " + doing + ": " + refused.getErrorMessage(), refused);
     } catch (MongoWriteException refused) {
       throw new TaskStoreException("MongoDB failed while " + doing + ": " + refused.getError().getMessage(), refused);

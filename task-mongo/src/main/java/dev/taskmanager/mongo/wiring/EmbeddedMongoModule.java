@@ -30,7 +30,7 @@ final class EmbeddedMongoModule extends AbstractMongoModule {
   @Provides
   @Singleton
   StoreLifecycle lifecycle(EmbeddedMongoServer server, MongoClient client) {
-    return new ClientLifecycle(server.uri() + "/" + settings.database() + " (embedded, " + server.dataDir() + ")",
+    return new ClientLifecycle(server.address() + "/" + settings.database() + " (embedded, " + server.dataDir() + ")",
         client, () -> EmbeddedServer.close(server));
   }
 }

@@ -36,8 +36,8 @@ public final class EmbeddedServer {
       return server;
     } catch (DataDirectoryInUseException inUse) {
       throw new TaskStoreException("data directory " + dataDir + " is in use by process " + inUse.processId()
-          + "; set TASK_MONGO_URI to " + inUse.runningAt().orElse("the URI that process printed")
-          + " or stop that process", inUse);
+          + inUse.runningAt().map(address -> ", which serves it at " + address).orElse("")
+          + "; set TASK_MONGO_URI to the URI in " + dataDir.resolve("mongo.address") + ", or stop that process", inUse);
     } catch (EmbeddedMongoException cannotStart) {
       throw new TaskStoreException(cannotStart.getMessage(), cannotStart);
     }

@@ -28,6 +28,23 @@ class EmbeddedMongoTest {
   Path dataDir;
 
   @Test
+  void aClientWithoutTheServersSecretIsToldWhereToFindIt() {
+    try (EmbeddedMongoServer server = EmbeddedServer.start(dataDir, 0);
+        MongoClient stranger = TestServers.clientOf(server.address());
+        MongoClient guesser = TestServers.clientOf(server.uri().replaceFirst(":[^:@/]+@", ":guess@"))) {
+      assertThatThrownBy(() -> MongoTaskStore.open(stranger.getDatabase("TaskManager")).count())
+          .isInstanceOf(TaskStoreException.class)
+          .hasMessageStartingWith("MongoDB refused access while ")
+          .hasMessageContaining("requires authentication; accepted: a URI with a user and password the server takes"
+              + " (an embedded store's, secret included, is in mongo.address in its data directory)");
+      assertThatThrownBy(() -> MongoTaskStore.open(guesser.getDatabase("TaskManager")).count())
+          .isInstanceOf(TaskStoreException.class)
+          .hasMessageStartingWith("MongoDB refused to let in the user of the URI while ")
+          .hasMessageContaining("Authentication failed.; accepted: a URI with a user and password");
+    }
+  }
+
+  @Test
   void keepsTasksAndTheSequenceAcrossARestart() {
     Task kept;
     try (EmbeddedMongoServer server = EmbeddedServer.start(dataDir, 0); MongoClient client = TestServers.clientOf(server.uri())) {
@@ -49,7 +66,7 @@ class EmbeddedMongoTest {
   @Test
   void listensOnLoopbackAndWritesItsAddressForOtherProcessesUntilClosed() throws IOException {
     try (EmbeddedMongoServer server = EmbeddedServer.start(dataDir, 0)) {
-      assertThat(server.uri()).matches("mongodb://127\\.0\\.0\\.1:[0-9]+");
+      assertThat(server.address()).matches("mongodb://127\\.0\\.0\\.1:[0-9]+");
       assertThat(Files.readString(dataDir.resolve("mongo.address")).strip()).isEqualTo(server.uri());
     }
 
@@ -63,7 +80,8 @@ class EmbeddedMongoTest {
       assertThatThrownBy(() -> EmbeddedServer.start(dataDir, 0))
           .isInstanceOf(TaskStoreException.class)
           .hasMessage("data directory " + dataDir + " is in use by process " + ProcessHandle.current().pid()
-              + "; set TASK_MONGO_URI to " + first.uri() + " or stop that process");
+              + ", which serves it at " + first.address() + "; set TASK_MONGO_URI to the URI in "
+              + dataDir.resolve("mongo.address") + ", or stop that process");
 
       try (MongoClient client = TestServers.clientOf(first.uri())) {
         assertThat(MongoTaskStore.open(client.getDatabase("TaskManager")).create(aTask().build(), NOW).id())
