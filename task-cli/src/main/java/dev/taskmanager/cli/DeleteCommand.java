@@ -48,6 +48,9 @@ final class DeleteCommand extends StoreCommand<Set<Long>> {
   int run(OpenedStore store, Set<Long> ids) {
     if (title != null) {
       long deleted = new DeleteTasksByTitle(store.tasks(), clock()).delete(title);
+      if (deleted > 0) {
+        audit("deleted " + counted(deleted, "task") + " titled \"" + title + "\"");
+      }
       out().println("deleted " + counted(deleted, "task"));
       return ExitCodes.OK;
     }
@@ -57,6 +60,7 @@ final class DeleteCommand extends StoreCommand<Set<Long>> {
     for (long id : ids) {
       try {
         deleteTask.delete(id);
+        audit("deleted task " + id);
         deleted++;
       } catch (TaskNotFoundException notFound) {
         err().println("task: " + notFound.getMessage());

@@ -117,6 +117,9 @@ final class ImportCommand extends StoreCommand<ReadResult> {
     if (!problems.isEmpty()) {
       throw report(problems, badRecords, read.records().size());
     }
+    if (!dryRun && result.replaced() > 0) {
+      audit("imported " + (file.equals("-") ? "<stdin>" : file) + ", replacing " + counted(result.replaced(), "task"));
+    }
     int total = read.records().size();
     String counts = "added " + result.added() + ", replaced " + result.replaced() + ", skipped " + result.skipped();
     long imported = result.added() + result.replaced();

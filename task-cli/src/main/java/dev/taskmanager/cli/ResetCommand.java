@@ -48,6 +48,7 @@ final class ResetCommand extends StoreCommand<Void> {
       }
     }
     new ResetTasks(store.tasks()).reset();
+    audit("reset the store: deleted every task (" + count + ")");
     out().println("deleted " + counted(count, "task") + "; ids start again at 0");
     return ExitCodes.OK;
   }

@@ -110,6 +110,8 @@ final class RestoreCommand extends StoreCommand<RestoreCommand.Target> {
         }
       }
       BackupHeader restored = backups.restore(file);
+      audit("restored the backup " + file + " over the store: now "
+          + BackupCommand.contents(restored.counts(), restored.counts().containsKey(MongoUserStore.COLLECTION)));
       out().println("restored " + BackupCommand.describe(restored));
       return ExitCodes.OK;
     } catch (BackupFileException refused) {

@@ -69,6 +69,15 @@ abstract class StoreCommand<I> implements Callable<Integer> {
     return (TaskCli) spec.root().userObject();
   }
 
+  /**
+   * One line on standard error for an action that deletes or overwrites tasks, naming the system
+   * user who ran it, as the web app's log names the account: {@code task: audit: root (command line)
+   * reset the store: deleted every task}. Standard output keeps the command's report for scripts.
+   */
+  void audit(String action) {
+    err().println("task: audit: " + System.getProperty("user.name") + " (command line) " + action);
+  }
+
   PrintWriter out() {
     return spec.commandLine().getOut();
   }

@@ -45,6 +45,8 @@ class BackupRestoreCommandTest {
     assertThat(restored.out()).startsWith(file + ": 2 tasks, 0 deleted tasks, 1 user and 0 API tokens of TaskManager, taken ")
         .contains("; checksum verified\nrestored 2 tasks, 0 deleted tasks, 1 user and 0 API tokens of TaskManager, taken ")
         .endsWith("; the next id is 2\n");
+    assertThat(restored.err()).isEqualTo("task: audit: " + System.getProperty("user.name") + " (command line) restored"
+        + " the backup " + file + " over the store: now 2 tasks, 0 deleted tasks, 1 user and 0 API tokens\n");
     assertThat(cli.terminal.prompts).singleElement().asString()
         .startsWith("Replace the 2 tasks, 1 deleted task, 0 users and 0 API tokens in ").endsWith(" with the backup's? Type yes to confirm: ");
     assertThat(Cli.tutorialColumns(listed.out())).isEqualTo("id,title,shortdesc,priority\n0,Water the plants,,0\n1,Pay rent,,0\n");

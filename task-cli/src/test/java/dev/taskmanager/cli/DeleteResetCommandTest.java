@@ -7,6 +7,10 @@ import org.junit.jupiter.api.Test;
 
 class DeleteResetCommandTest {
 
+  /** How every line of the audit trail starts: the system user, on the command line. */
+  private static final String AUDIT = "task: audit: " + System.getProperty("user.name") + " (command line) ";
+
+
   private final Cli cli = new Cli();
 
   @Test
@@ -31,7 +35,8 @@ class DeleteResetCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.out()).isEqualTo("deleted 2 tasks\n");
-    assertThat(result.err()).isEqualTo("task: task 5 does not exist\n");
+    assertThat(result.err()).isEqualTo(AUDIT + "deleted task 0\n" + "task: task 5 does not exist\n"
+        + AUDIT + "deleted task 1\n");
     assertThat(cli.store.count()).isZero();
   }
 
@@ -56,6 +61,7 @@ class DeleteResetCommandTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).isEqualTo("deleted 2 tasks\n");
+    assertThat(result.err()).isEqualTo(AUDIT + "deleted 2 tasks titled \"Old\"\n");
     assertThat(cli.allTasks()).extracting(task -> task.title()).containsExactly("Keep");
   }
 
@@ -98,6 +104,8 @@ class DeleteResetCommandTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).isEqualTo("deleted 2 tasks; ids start again at 0\n");
+    assertThat(result.err()).describedAs("one line naming who did it, on standard error")
+        .isEqualTo(AUDIT + "reset the store: deleted every task (2)\n");
     assertThat(cli.store.count()).isZero();
     assertThat(cli.store.nextId()).isZero();
   }

@@ -141,6 +141,8 @@ class ExportImportRoundTripTest {
 
     Result replaced = cli.run("import", file.toString(), "--on-conflict", "replace");
     assertThat(replaced.out()).isEqualTo("imported 2 of 2 tasks (added 0, replaced 2, skipped 0)\n");
+    assertThat(replaced.err()).isEqualTo("task: audit: " + System.getProperty("user.name") + " (command line) imported "
+        + file + ", replacing 2 tasks\n");
     assertThat(cli.store.get(1).orElseThrow().title()).isEqualTo("imported one");
   }
 
