@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Accounts across the stack: the first admin added with the CLI on the stack's MongoDB closes the
  * app to anonymous callers on both replicas; a session begun through nginx works on each replica
- * alone (they share nothing but the secret and the store); a password changed with the CLI ends it
- * on both.
+ * alone (they share nothing but the secret and the store); the calendar URL made on the page works
+ * through nginx, whose access log never holds its token; a password changed with the CLI ends the
+ * session on both.
  */
 @ExtendWith(StackExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -33,6 +35,7 @@ class SignedInThroughProxyIT {
   private static final Pattern CSRF = Pattern.compile(
       "<meta name=\"csrf-token\" content=\"([^\"]+)\"|name=\"csrf\" value=\"([^\"]+)\"");
   private static final String PASSWORD = "saffron-kettle-meadow-418";
+  private static final Pattern FEED_URL = Pattern.compile("<code id=\"new-calendar-url\">([^<]+)</code>");
   /** How long the replicas may take to see that a user now exists (they ask once a second). */
   private static final long NOTICED_MILLIS = 1_200;
 
@@ -70,6 +73,21 @@ class SignedInThroughProxyIT {
     assertThat(stack.replicaOutput(0).stream().anyMatch(line -> line.contains(" user=ann"))
         || stack.replicaOutput(1).stream().anyMatch(line -> line.contains(" user=ann")))
         .as("the access log names the user").isTrue();
+
+    HttpResponse<String> account = get(stack.proxy("/account"), cookie);
+    HttpResponse<String> feedMade = post(stack.proxy("/account/calendar"), cookie, Map.of("csrf", csrf(account.body())));
+    assertThat(feedMade.statusCode()).as(feedMade.body()).isEqualTo(201);
+    Matcher shown = FEED_URL.matcher(feedMade.body());
+    assertThat(shown.find()).as("the calendar URL on the page").isTrue();
+    String feedUrl = shown.group(1);
+    assertThat(feedUrl).as("built on the address the browser used").startsWith(stack.proxy("/calendar.ics?token=").toString());
+    HttpResponse<String> feed = get(URI.create(feedUrl), null);
+    assertThat(feed.statusCode()).isEqualTo(200);
+    assertThat(feed.body()).startsWith("BEGIN:VCALENDAR\r\n");
+    String secret = feedUrl.substring(feedUrl.length() - 43);
+    assertThat(Files.readString(stack.nginxAccessLog())).as("nginx's access log").doesNotContain(secret);
+    assertThat(stack.replicaOutput(0)).noneMatch(line -> line.contains(secret));
+    assertThat(stack.replicaOutput(1)).noneMatch(line -> line.contains(secret));
 
     Thread.sleep(5); // the new password is set in a later millisecond than the sign-in
     Programs.Run changed = Programs.taskWithInput(StackExtension.repository(),

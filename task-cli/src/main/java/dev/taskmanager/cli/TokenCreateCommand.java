@@ -3,6 +3,7 @@ package dev.taskmanager.cli;
 import dev.taskmanager.cli.store.OpenedStore;
 import dev.taskmanager.core.account.Scope;
 import dev.taskmanager.core.account.TokenLifetime;
+import dev.taskmanager.core.account.Tokens;
 import dev.taskmanager.core.account.Tokens.IssuedToken;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Parameters;
     "--expires: a number of days or weeks (30d, 2w; 1 to 3650 days), or never (the default)."},
     footer = {
         "  task token create build-bot --scope write --expires 90d",
-        "  TOKEN=$(task token create reports --scope read | tail -n 1)"
+        "  TOKEN=$(task token create reports --scope read | tail -n 1)",
+        "  task token create ann --scope calendar"
     })
 final class TokenCreateCommand extends AccountCommand<Optional<Duration>> {
 
@@ -25,7 +27,9 @@ final class TokenCreateCommand extends AccountCommand<Optional<Duration>> {
   String name;
 
   @Option(names = "--scope", paramLabel = "SCOPE", required = true, completionCandidates = ScopeWords.class,
-      description = "read (reads tasks) or write (also changes them, as far as the user's role allows).")
+      description = "read (reads tasks) or write (also changes them, as far as the user's role allows) on the API;"
+          + " calendar: the user's calendar feed alone, at https://HOST/calendar.ics?token=TOKEN (it replaces the"
+          + " feed the user had, whose URL then stops working).")
   Scope scope;
 
   @Option(names = "--expires", paramLabel = "WHEN", defaultValue = "never",
@@ -39,7 +43,10 @@ final class TokenCreateCommand extends AccountCommand<Optional<Duration>> {
 
   @Override
   int run(OpenedStore store, Optional<Duration> lifetime) {
-    IssuedToken issued = tokens(store).create(name, scope, lifetime);
+    Tokens tokens = tokens(store);
+    IssuedToken issued = scope == Scope.CALENDAR
+        ? tokens.renewCalendarFeed(name, lifetime)
+        : tokens.create(name, scope, lifetime);
     out().println("created token " + issued.token().id() + " for " + name + " (" + scope.word() + ", "
         + issued.token().expiresAt().map(end -> "expires " + end).orElse("never expires")
         + "); it is shown this once:");

@@ -97,7 +97,7 @@ class TokenCommandTest {
     assertThat(noScope.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(noScope.err()).startsWith("task: Missing required option: '--scope=SCOPE'");
     assertThat(badScope.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(badScope.err()).startsWith("task: --scope: \"admin\" is not accepted; accepted: read or write\n");
+    assertThat(badScope.err()).startsWith("task: --scope: \"admin\" is not accepted; accepted: read, write or calendar\n");
     assertThat(badExpiry.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(badExpiry.err()).isEqualTo("task: expires: is \"1y\"; accepted: a number of days or weeks such as 30d"
         + " or 2w (1 to 3650 days), or never\n");
@@ -105,5 +105,20 @@ class TokenCommandTest {
     assertThat(nobody.err()).isEqualTo("task: user \"ghost\" does not exist\n");
     assertThat(nobodysList.exitCode()).isEqualTo(ExitCodes.NOT_FOUND);
     assertThat(cli.tokens.list()).isEmpty();
+  }
+
+  @Test
+  void aCalendarTokenReplacesTheUsersFeedWhoseOldTokenStopsWorking() {
+    String first = cli.run("token", "create", "ann", "--scope", "calendar").out().lines().toList().get(1);
+
+    Result second = cli.run("token", "create", "ann", "--scope", "calendar");
+
+    assertThat(second.exitCode()).describedAs(second.toString()).isZero();
+    assertThat(second.out()).contains("(calendar, never expires)");
+    Tokens tokens = new Tokens(cli.tokens, cli.users, Cli.CLOCK);
+    assertThat(tokens.authenticate(first)).isEmpty();
+    assertThat(tokens.authenticate(second.out().lines().toList().get(1)))
+        .hasValueSatisfying(who -> assertThat(who.token().scope()).isEqualTo(Scope.CALENDAR));
+    assertThat(cli.tokens.list()).singleElement().satisfies(token -> assertThat(token.scope()).isEqualTo(Scope.CALENDAR));
   }
 }

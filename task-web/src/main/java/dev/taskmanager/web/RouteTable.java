@@ -7,6 +7,7 @@ import dev.taskmanager.web.api.HealthApi;
 import dev.taskmanager.web.api.Problems;
 import dev.taskmanager.web.api.TaskApi;
 import dev.taskmanager.web.api.TasksApi;
+import dev.taskmanager.web.calendar.CalendarFeed;
 import dev.taskmanager.web.http.HttpException;
 import dev.taskmanager.web.http.StaticFiles;
 import dev.taskmanager.web.metrics.Metrics;
@@ -47,6 +48,11 @@ public final class RouteTable {
     /** A static file of the app. */
     FILE,
     /**
+     * A feed for programs that can send no header (calendar apps): the secret in its URL is the
+     * credential, checked by the route itself; refused, an error page.
+     */
+    FEED,
+    /**
      * Figures for a collector (Prometheus's text format); refused, it answers as an address with
      * nothing there does, so nobody outside learns it exists.
      */
@@ -80,8 +86,9 @@ public final class RouteTable {
 
   @Inject
   RouteTable(TasksPage tasksPage, EditTaskPage editTaskPage, DeletedTasksPage deletedPage, ResetPage resetPage,
-      SignInPage signInPage, AccountPage accountPage, TasksApi tasksApi, TaskApi taskApi, HealthApi health, StaticFiles files,
-      PageErrors pageErrors, Problems problems, FormPosts formPosts, Gate gate, Metrics metrics) {
+      SignInPage signInPage, AccountPage accountPage, TasksApi tasksApi, TaskApi taskApi, HealthApi health,
+      CalendarFeed calendarFeed, StaticFiles files, PageErrors pageErrors, Problems problems, FormPosts formPosts,
+      Gate gate, Metrics metrics) {
     this.pageErrors = pageErrors;
     this.problems = problems;
     this.formPosts = formPosts;
@@ -105,6 +112,8 @@ public final class RouteTable {
         new Route("POST", "/account/tokens", Kind.PAGE, VIEWER, accountPage::createToken),
         new Route("POST", "/account/tokens/{id}/revoke", Kind.PAGE, VIEWER, accountPage::revokeToken),
         new Route("POST", "/account/password", Kind.PAGE, VIEWER, accountPage::changePassword),
+        new Route("POST", "/account/calendar", Kind.PAGE, VIEWER, accountPage::renewCalendarFeed),
+        new Route("POST", "/account/calendar/stop", Kind.PAGE, VIEWER, accountPage::stopCalendarFeed),
         new Route("GET", "/reset", Kind.PAGE, ADMIN, resetPage::confirm),
         new Route("POST", "/reset", Kind.PAGE, ADMIN, resetPage::reset),
 
@@ -121,6 +130,7 @@ public final class RouteTable {
         new Route("GET", "/health/live", Kind.API, ANYONE, health::live),
         new Route("GET", "/health/ready", Kind.API, ANYONE, health::ready),
         new Route("GET", "/metrics", Kind.METRICS, ANYONE, this::metrics),
+        new Route("GET", CalendarFeed.PATH, Kind.FEED, ANYONE, calendarFeed::serve),
 
         new Route("GET", "/static/app.css", Kind.FILE, ANYONE, files.file("static/app.css", "text/css; charset=UTF-8")),
         new Route("GET", "/favicon.svg", Kind.FILE, ANYONE, files.file("static/favicon.svg", "image/svg+xml")));

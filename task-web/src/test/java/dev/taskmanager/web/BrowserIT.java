@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.taskmanager.core.account.Role;
 import dev.taskmanager.core.model.TaskDraft;
 import dev.taskmanager.core.model.TaskPatch;
+import dev.taskmanager.web.calendar.ICalendars;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -545,6 +550,33 @@ class BrowserIT {
       click("table.tokens form button");
       assertThat(text(".flash")).endsWith("revoked: it no longer works.");
       assertThat(text("main")).contains("You have no API token.");
+    }
+
+    @Test
+    void makesACalendarUrlThatACalendarAppReads() throws Exception {
+      server.store.create(new TaskDraft("Send the cards", "", 1, LocalDate.now().plusDays(3), List.of("home")), NOW);
+      open("/");
+      signInAs("ed", TestServer.PASSWORD);
+      open("/account");
+
+      click("form[action='/account/calendar'] button");
+      String url = text("#new-calendar-url");
+      assertThat(url).startsWith(server.uri("/calendar.ics?token=tmt_").toString());
+      assertThat(text("main")).contains("Stop the feed", "last fetched never");
+      screenshot("account-calendar-desktop");
+      resize(390, 844, true);
+      screenshot("account-calendar-phone");
+      Number scrollWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");
+      assertThat(scrollWidth.intValue()).describedAs("the long URL wraps on a phone").isLessThanOrEqualTo(390);
+      resize(1280, 800, false);
+
+      // As the calendar app fetches it: the URL alone, no cookie.
+      HttpResponse<String> feed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(ICalendars.eventsOf(feed.body())).extracting(event -> ICalendars.value(event, "SUMMARY"))
+          .containsExactly("Send the cards");
+      click("form[action='/account/calendar/stop'] button");
+      assertThat(text(".flash")).isEqualTo("Calendar feed stopped: its URL no longer works.");
     }
 
     private void signInAs(String name, String password) {

@@ -2,18 +2,17 @@ package dev.taskmanager.core.account;
 
 import java.util.Locale;
 
-/** What an API token may do: read tasks, or also change them (within its user's role). */
+/**
+ * What a token may do: read tasks, or also change them (within its user's role), on the API; or
+ * only fetch its user's calendar feed, whose URL carries it (it never works on the API).
+ */
 public enum Scope {
   READ,
-  WRITE;
+  WRITE,
+  CALENDAR;
 
-  /** {@code read} or {@code write}. */
+  /** {@code read}, {@code write} or {@code calendar}. */
   public String word() {
     return name().toLowerCase(Locale.ROOT);
-  }
-
-  /** Whether a token of this scope may make a request that changes tasks ({@code writes}) or not. */
-  public boolean allows(boolean writes) {
-    return this == WRITE || !writes;
   }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * The use cases on API tokens: make one for a user, list them, revoke one, and tell who a token
- * presented with a request is.
+ * presented with a request is. A user's calendar feed is a token too, of scope {@link
+ * Scope#CALENDAR}: one at a time, renewed or stopped by its user.
  *
  * <p>A token reads {@code tmt_<id>_<secret>}: the prefix lets people and secret scanners recognise
  * one; the id (12 hex digits) names it in lists; the secret (256 random bits, base64url) is what
@@ -79,6 +81,46 @@ public final class Tokens {
     ApiToken token = new ApiToken(id, user, scope, sha256(secret), now, lifetime.map(now::plus), Optional.empty());
     tokens.add(token);
     return new IssuedToken(token, PREFIX + id + "_" + secret);
+  }
+
+  /**
+   * A new calendar feed token for a user; the one the user had stops working, so a calendar URL
+   * that leaked is replaced by making a new one.
+   *
+   * @param lifetime how long it works; empty (what the page makes): until replaced or stopped
+   * @throws UserNotFoundException when no user has that name
+   * @throws InvalidAccountException when the lifetime is under a day or over {@link #LONGEST}
+   */
+  public IssuedToken renewCalendarFeed(String user, Optional<Duration> lifetime) {
+    IssuedToken issued = create(user, Scope.CALENDAR, lifetime);
+    calendarFeedsOf(user).stream().filter(token -> !token.id().equals(issued.token().id()))
+        .forEach(this::revokeIfThere);
+    return issued;
+  }
+
+  /** Stops a user's calendar feed: its URL no longer works. Whether there was one to stop. */
+  public boolean stopCalendarFeed(String user) {
+    List<ApiToken> feeds = calendarFeedsOf(user);
+    feeds.forEach(this::revokeIfThere);
+    return !feeds.isEmpty();
+  }
+
+  /** The user's calendar feed token, if they have one (the newest, should an admin have made more). */
+  public Optional<ApiToken> calendarFeedOf(String user) {
+    return calendarFeedsOf(user).stream().max(Comparator.comparing(ApiToken::createdAt));
+  }
+
+  private List<ApiToken> calendarFeedsOf(String user) {
+    return tokens.listOf(user).stream().filter(token -> token.scope() == Scope.CALENDAR).toList();
+  }
+
+  /** Two renewals at once may both revoke the old feed: gone is what both want. */
+  private void revokeIfThere(ApiToken token) {
+    try {
+      tokens.revoke(token.id());
+    } catch (TokenNotFoundException alreadyGone) {
+      // Revoked by the other one.
+    }
   }
 
   /**

@@ -155,4 +155,29 @@ class TokensTest {
 
     assertThat(store.list()).extracting(ApiToken::id).containsExactly(anns.token().id());
   }
+
+  @Test
+  void aRenewedCalendarFeedReplacesTheOldOneWhichStopsWorking() {
+    Tokens.IssuedToken first = tokens.renewCalendarFeed("ann", Optional.empty());
+    Tokens.IssuedToken second = tokens.renewCalendarFeed("ann", Optional.empty());
+
+    assertThat(tokens.authenticate(first.text())).isEmpty();
+    assertThat(tokens.authenticate(second.text())).hasValueSatisfying(
+        who -> assertThat(who.token().scope()).isEqualTo(Scope.CALENDAR));
+    assertThat(tokens.calendarFeedOf("ann")).contains(store.find(second.token().id()).orElseThrow());
+    assertThat(second.token().expiresAt()).isEmpty();
+  }
+
+  @Test
+  void stoppingTheFeedRevokesItAndLeavesTheApiTokensAlone() {
+    Tokens.IssuedToken api = tokens.create("ann", Scope.READ, Optional.empty());
+    Tokens.IssuedToken feed = tokens.renewCalendarFeed("ann", Optional.empty());
+
+    assertThat(tokens.stopCalendarFeed("ann")).isTrue();
+    assertThat(tokens.stopCalendarFeed("ann")).describedAs("nothing left to stop").isFalse();
+
+    assertThat(tokens.authenticate(feed.text())).isEmpty();
+    assertThat(tokens.authenticate(api.text())).isPresent();
+    assertThat(tokens.calendarFeedOf("ann")).isEmpty();
+  }
 }

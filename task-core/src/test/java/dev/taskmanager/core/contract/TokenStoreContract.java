@@ -54,6 +54,17 @@ public abstract class TokenStoreContract {
   }
 
   @Test
+  void everyScopeIsKept() {
+    for (Scope scope : Scope.values()) {
+      String id = String.format("%012d", scope.ordinal());
+      ApiToken token = new ApiToken(id, "ann", scope, "ef".repeat(32), MADE, Optional.empty(), Optional.empty());
+      tokens.add(token);
+
+      assertThat(tokens.find(id)).contains(token);
+    }
+  }
+
+  @Test
   void aSecondTokenWithTheSameIdIsRefusedAndTheFirstIsKept() {
     ApiToken first = token("000000000001", "ann", MADE);
     tokens.add(first);

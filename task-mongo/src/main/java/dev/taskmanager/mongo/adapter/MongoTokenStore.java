@@ -142,7 +142,7 @@ public final class MongoTokenStore implements TokenStore {
     String scope = StoredFields.string(document, SCOPE);
     Scope known = Arrays.stream(Scope.values()).filter(candidate -> candidate.word().equals(scope)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException(SCOPE + " of " + id + " is \"" + scope
-            + "\", not read or write"));
+            + "\", not read, write or calendar"));
     return new ApiToken(id, StoredFields.string(document, USER), known, StoredFields.string(document, SECRET_HASH),
         StoredFields.instant(document, CREATED_AT), StoredFields.optionalInstant(document, EXPIRES_AT),
         StoredFields.optionalInstant(document, LAST_USED_AT));

@@ -127,6 +127,11 @@ public final class Gate {
         .orElseThrow(() -> HttpException.unauthorized("The API token is not valid: it is unknown, revoked or"
             + " expired, or its user is gone. Ask an admin for a new one (task token create).",
             CHALLENGE + ", error=\"invalid_token\""));
+    if (found.token().scope() == Scope.CALENDAR) {
+      throw HttpException.unauthorized("This token belongs to a calendar feed: it works in its calendar URL alone,"
+          + " never on the API. Make an API token on your account page (/account) or with task token create.",
+          CHALLENGE + ", error=\"invalid_token\"");
+    }
     // A read token acts as a viewer, whatever its user may do.
     Role role = found.token().scope() == Scope.WRITE ? found.user().role() : Role.VIEWER;
     return new Caller(found.user().name(), Optional.of(role), Caller.Via.TOKEN, "", Optional.of(found.token().scope()));

@@ -13,6 +13,7 @@ import dev.taskmanager.core.model.Violation;
 import dev.taskmanager.core.text.Excerpts;
 import dev.taskmanager.web.access.Caller;
 import dev.taskmanager.web.access.Sessions;
+import dev.taskmanager.web.calendar.CalendarFeed;
 import dev.taskmanager.web.http.FormData;
 import dev.taskmanager.web.http.HttpException;
 import dev.taskmanager.web.http.Requests;
@@ -31,7 +32,9 @@ import java.util.Optional;
  * /account/tokens}, shown once, on the answer itself) and revoked ({@code POST
  * /account/tokens/{id}/revoke}) by themselves; and their password ({@code POST /account/password}),
  * which takes the current one, checked and throttled as a sign-in is. A new password ends every
- * other session of theirs; this browser gets a new one.
+ * other session of theirs; this browser gets a new one. And their calendar feed's URL, made anew
+ * ({@code POST /account/calendar}, shown once; the previous one stops working) or stopped ({@code
+ * POST /account/calendar/stop}).
  */
 public final class AccountPage {
 
@@ -87,6 +90,23 @@ public final class AccountPage {
     }
   }
 
+  /** {@code POST /account/calendar}: a new calendar URL, shown on this answer and never again. */
+  public void renewCalendarFeed(HttpServerExchange exchange) throws Exception {
+    String name = signedIn(exchange);
+    boolean replaced = tokens.calendarFeedOf(name).isPresent();
+    Tokens.IssuedToken issued = tokens.renewCalendarFeed(name, Optional.empty());
+    render(exchange, 201, name, Map.of("newCalendarUrl", CalendarFeed.url(exchange, issued.text()),
+        "replacedCalendarUrl", replaced));
+  }
+
+  /** {@code POST /account/calendar/stop}. */
+  public void stopCalendarFeed(HttpServerExchange exchange) throws Exception {
+    String name = signedIn(exchange);
+    pages.redirect(exchange, PATH, tokens.stopCalendarFeed(name)
+        ? "Calendar feed stopped: its URL no longer works."
+        : "You had no calendar feed: nothing was stopped.");
+  }
+
   /** {@code POST /account/password}. */
   public void changePassword(HttpServerExchange exchange) throws Exception {
     String name = signedIn(exchange);
@@ -136,12 +156,17 @@ public final class AccountPage {
     User user = accounts.existing(name);
     Instant now = clock.instant();
     List<Map<String, Object>> rows = tokens.list(Optional.of(name)).stream()
-        .filter(token -> !token.expiredAt(now))
+        .filter(token -> !token.expiredAt(now) && token.scope() != Scope.CALENDAR)
         .map(this::row).toList();
     Map<String, Object> model = new HashMap<>(extra);
     model.put("account", Map.of("name", user.name(), "role", user.role().word(),
         "lastSignIn", user.lastSignInAt().map(this::minutes).orElse("never")));
     model.put("tokens", rows);
+    model.put("calendar", tokens.calendarFeedOf(name).<Map<String, Object>>map(feed -> Map.of(
+        "created", minutes(feed.createdAt()), "lastUsed", feed.lastUsedAt().map(this::minutes).orElse("never")))
+        .orElse(Map.of()));
+    model.putIfAbsent("newCalendarUrl", "");
+    model.putIfAbsent("replacedCalendarUrl", false);
     model.put("lifetimes", LIFETIMES);
     model.put("zone", clock.getZone().getId());
     model.putIfAbsent("newToken", "");
