@@ -538,12 +538,7 @@ class BrowserIT {
       String token = text("#new-token");
       assertThat(token).startsWith("tmt_");
       assertThat(texts("table.tokens td[data-label=Scope]")).containsExactly("write");
-      screenshot("account-new-token-desktop");
-      resize(390, 844, true);
-      screenshot("account-new-token-phone");
-      Number scrollWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");
-      assertThat(scrollWidth.intValue()).describedAs("no sideways scrolling on a phone").isLessThanOrEqualTo(390);
-      resize(1280, 800, false);
+      screenshotsOnDesktopAndPhone("account-new-token");
 
       open("/account");
       assertThat(browser.getPageSource()).doesNotContain(token.substring(17));
@@ -563,12 +558,7 @@ class BrowserIT {
       String url = text("#new-calendar-url");
       assertThat(url).startsWith(server.uri("/calendar.ics?token=tmt_").toString());
       assertThat(text("main")).contains("Stop the feed", "last fetched never");
-      screenshot("account-calendar-desktop");
-      resize(390, 844, true);
-      screenshot("account-calendar-phone");
-      Number scrollWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");
-      assertThat(scrollWidth.intValue()).describedAs("the long URL wraps on a phone").isLessThanOrEqualTo(390);
-      resize(1280, 800, false);
+      screenshotsOnDesktopAndPhone("account-calendar");
 
       // As the calendar app fetches it: the URL alone, no cookie.
       HttpResponse<String> feed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
@@ -662,6 +652,16 @@ class BrowserIT {
   private static void resize(int width, int height, boolean mobile) {
     browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
         Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
+  }
+
+  /** NAME-desktop.png, then NAME-phone.png, where nothing may scroll sideways; back to the desktop after. */
+  private static void screenshotsOnDesktopAndPhone(String name) {
+    screenshot(name + "-desktop");
+    resize(390, 844, true);
+    screenshot(name + "-phone");
+    Number scrollWidth = (Number) browser.executeScript("return document.documentElement.scrollWidth");
+    assertThat(scrollWidth.intValue()).describedAs("no sideways scrolling on a phone").isLessThanOrEqualTo(390);
+    resize(1280, 800, false);
   }
 
   private static void screenshot(String name) {
