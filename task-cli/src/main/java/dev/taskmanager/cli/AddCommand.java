@@ -83,7 +83,7 @@ final class AddCommand extends StoreCommand<AddCommand.Titles> {
   int run(OpenedStore store, Titles titles) throws IOException {
     CreateTask createTask = new CreateTask(store.tasks(), clock());
     if (titles.lines() == null) {
-      out().println(createTask.create(titles.draft()).id());
+      out().println(createTask.create(titles.draft().by(actor())).id());
       return ExitCodes.OK;
     }
     return addEachLine(createTask, titles.lines());
@@ -108,7 +108,7 @@ final class AddCommand extends StoreCommand<AddCommand.Titles> {
           invalid.violations().forEach(violation -> err().println("task: " + source + ":" + at + ": " + violation.message()));
           return ExitCodes.INVALID_INPUT;
         }
-        Task task = createTask.create(lineDraft);
+        Task task = createTask.create(lineDraft.by(actor()));
         out().println(task.id());
         out().flush();
       }

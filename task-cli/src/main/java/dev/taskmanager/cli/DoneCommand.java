@@ -18,7 +18,7 @@ final class DoneCommand extends EachIdCommand {
 
   @Override
   Task change(OpenedStore store, long id) {
-    return new UpdateTask(store.tasks(), clock()).complete(id);
+    return new UpdateTask(store.tasks(), clock()).complete(id, actor());
   }
 
   @Override

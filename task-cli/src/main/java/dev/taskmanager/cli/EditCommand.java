@@ -111,7 +111,7 @@ final class EditCommand extends StoreCommand<EditCommand.Edit> {
       tags.removeAll(edit.tagsToRemove());
       patch = patch.withTags(List.copyOf(tags));
     }
-    TaskDetails.print(out(), new UpdateTask(store.tasks(), clock()).update(edit.id(), patch), output.format(), today());
+    TaskDetails.print(out(), new UpdateTask(store.tasks(), clock()).update(edit.id(), patch.by(actor())), output.format(), today());
     return ExitCodes.OK;
   }
 }

@@ -16,7 +16,7 @@ final class ReopenCommand extends EachIdCommand {
 
   @Override
   Task change(OpenedStore store, long id) {
-    return new UpdateTask(store.tasks(), clock()).reopen(id);
+    return new UpdateTask(store.tasks(), clock()).reopen(id, actor());
   }
 
   @Override

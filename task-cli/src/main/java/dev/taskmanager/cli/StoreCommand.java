@@ -75,7 +75,16 @@ abstract class StoreCommand<I> implements Callable<Integer> {
    * reset the store: deleted every task}. Standard output keeps the command's report for scripts.
    */
   void audit(String action) {
-    err().println("task: audit: " + System.getProperty("user.name") + " (command line) " + action);
+    err().println("task: audit: " + actor() + " " + action);
+  }
+
+  /**
+   * Who acts, as the tasks this command creates or changes record it ({@code created_by}, {@code
+   * updated_by}): the system user, marked as such, since the command line works beside the accounts
+   * (a user's name never holds a space, so the two never meet).
+   */
+  String actor() {
+    return System.getProperty("user.name") + " (command line)";
   }
 
   PrintWriter out() {

@@ -33,10 +33,14 @@ final class TaskDetails {
         out.println("status:    " + (task.done() ? "done " + task.doneAt() : "open"));
         out.println("due:       " + (task.due() == null ? "" : task.due() + (task.isOverdue(today) ? " (overdue)" : "")));
         out.println("tags:      " + String.join(" ", task.tags()));
-        out.println("created:   " + (task.createdAt() == null ? "unknown" : task.createdAt()));
-        out.println("updated:   " + (task.updatedAt() == null ? "unknown" : task.updatedAt()));
+        out.println("created:   " + (task.createdAt() == null ? "unknown" : task.createdAt()) + by(task.createdBy()));
+        out.println("updated:   " + (task.updatedAt() == null ? "unknown" : task.updatedAt()) + by(task.updatedBy()));
         // Continuation lines are indented so a multi-line description stays readable.
         out.println("shortdesc: " + task.shortdesc().replace("\n", "\n           "));
     }
+  }
+
+  private static String by(String author) {
+    return author == null ? "" : " by " + author;
   }
 }

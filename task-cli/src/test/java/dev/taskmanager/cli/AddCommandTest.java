@@ -27,7 +27,8 @@ class AddCommandTest {
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out()).isEqualTo("1\n");
     assertThat(result.err()).isEmpty();
-    assertThat(cli.store.get(1)).contains(new Task(1, "Write the report", "Due Friday", 5, null, NOW, NOW, null, List.of()));
+    assertThat(cli.store.get(1)).contains(new Task(1, "Write the report", "Due Friday", 5, null, NOW, NOW, null, List.of(), Cli.ACTOR,
+        Cli.ACTOR));
   }
 
   @Test
@@ -35,7 +36,7 @@ class AddCommandTest {
     Result result = cli.run("add", "  Book the trip  ");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(cli.store.get(0)).contains(new Task(0, "Book the trip", "", 0, null, NOW, NOW, null, List.of()));
+    assertThat(cli.store.get(0)).contains(new Task(0, "Book the trip", "", 0, null, NOW, NOW, null, List.of(), Cli.ACTOR, Cli.ACTOR));
   }
 
   @Test

@@ -27,6 +27,8 @@ final class Cli {
 
   /** The commands' clock: {@code NOW}, so that today is {@code TODAY} in UTC (the zone of the runs). */
   static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  /** Who the tasks this tool creates and changes name: the system user, on the command line. */
+  static final String ACTOR = System.getProperty("user.name") + " (command line)";
 
   final InMemoryTaskStore store;
   final InMemoryUserStore users = new InMemoryUserStore();

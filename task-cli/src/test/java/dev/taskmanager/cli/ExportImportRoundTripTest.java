@@ -74,7 +74,7 @@ class ExportImportRoundTripTest {
 
     assertThat(result.out()).isEqualTo("[\n{\"id\":0,\"title\":\"a\",\"shortdesc\":\"b\",\"priority\":3,\"done\":false,"
         + "\"done_at\":null,\"created_at\":\"2026-12-01T09:30:00.123Z\",\"updated_at\":\"2026-12-01T09:30:00.123Z\","
-        + "\"due\":null,\"tags\":[]}\n]\n");
+        + "\"due\":null,\"tags\":[],\"created_by\":null,\"updated_by\":null}\n]\n");
   }
 
   @Test
@@ -84,7 +84,7 @@ class ExportImportRoundTripTest {
 
     cli.run("export", "-o", file.toString());
 
-    assertThat(Files.readString(file)).isEqualTo(Csv.HEADER + "\n0,a,,0,false,,2026-12-01T09:30:00.123Z,2026-12-01T09:30:00.123Z,,\n");
+    assertThat(Files.readString(file)).isEqualTo(Csv.HEADER + "\n0,a,,0,false,,2026-12-01T09:30:00.123Z,2026-12-01T09:30:00.123Z,,,,\n");
   }
 
   @Test
@@ -159,7 +159,12 @@ class ExportImportRoundTripTest {
       if (title.contains("\t")) {
         title = title.replace("\t", " ");
       }
-      cli.given(title, shortdesc, i % 1001);
+      String author = switch (i % 3) {
+        case 0 -> null;
+        case 1 -> "ann";
+        default -> "o'brien, \"the\" admin (command line)";
+      };
+      cli.given(new TaskDraft(title, shortdesc, i % 1001).by(author));
     }
     for (long id = 10; id < TASKS - 1; id += 97) {
       cli.store.delete(id, NOW);
@@ -172,6 +177,7 @@ class ExportImportRoundTripTest {
     cli.run("done", String.valueOf(done.id()));
     cli.given("Legacy");
     List<Task> before = cli.allTasks();
+    assertThat(before).extracting(Task::updatedBy).describedAs("done on the command line").contains(Cli.ACTOR);
 
     for (String format : List.of("json", "jsonl", "csv")) {
       Path file = directory.resolve("all." + format);

@@ -86,7 +86,7 @@ class ImportBadInputTest {
         "task: " + file + ":4: record 3: title: is a JSON array; accepted: a JSON string",
         "task: " + file + ":4: record 3: shortdesc: is a JSON number; accepted: a JSON string",
         "task: " + file + ":5: record 4: is a JSON string; accepted: a JSON object with id, title, shortdesc, priority, done, done_at, created_at, updated_at,"
-            + " due and tags",
+            + " due, tags, created_by and updated_by",
         "task: nothing imported: 6 problems in 4 of 4 records");
     assertUnchanged();
   }
@@ -115,7 +115,8 @@ class ImportBadInputTest {
 
     Result result = cli.run("import", file.toString());
 
-    assertRefused(result, file + ":1: record 1: \"prio\": is not a field of a task; accepted: id, title, shortdesc, priority, done, done_at, created_at, updated_at, due and tags");
+    assertRefused(result, file + ":1: record 1: \"prio\": is not a field of a task; accepted: id, title, shortdesc, priority, done, done_at, created_at, updated_at, due, tags, created_by and"
+        + " updated_by");
   }
 
   @Test
@@ -180,7 +181,8 @@ class ImportBadInputTest {
     Result result = cli.run("import", file.toString());
 
     assertRefused(result, file + ":1: column \"name\" is not a field of a task; "
-        + "accepted: a header of id, title and optionally shortdesc, priority, done, done_at, created_at, updated_at, due, tags");
+        + "accepted: a header of id, title and optionally shortdesc, priority, done, done_at, created_at, updated_at, due, tags,"
+        + " created_by, updated_by");
   }
 
   @Test

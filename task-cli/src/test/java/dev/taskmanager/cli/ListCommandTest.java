@@ -129,10 +129,10 @@ class ListCommandTest {
     assertThat(result.out()).isEqualTo("[\n"
         + "{\"id\":0,\"title\":\"Say \\\"hi\\\"\",\"shortdesc\":\"two\\nlines, é\",\"priority\":3,\"done\":false,"
         + "\"done_at\":null,\"created_at\":\"2026-12-01T09:30:00.123Z\",\"updated_at\":\"2026-12-01T09:30:00.123Z\","
-        + "\"due\":null,\"tags\":[]},\n"
+        + "\"due\":null,\"tags\":[],\"created_by\":null,\"updated_by\":null},\n"
         + "{\"id\":1,\"title\":\"b\",\"shortdesc\":\"\",\"priority\":0,\"done\":false,\"done_at\":null,"
         + "\"created_at\":\"2026-12-01T09:30:00.123Z\",\"updated_at\":\"2026-12-01T09:30:00.123Z\",\"due\":null,"
-        + "\"tags\":[]}\n"
+        + "\"tags\":[],\"created_by\":null,\"updated_by\":null}\n"
         + "]\n");
   }
 
@@ -148,7 +148,7 @@ class ListCommandTest {
     Result result = cli.run("list", "--format", "csv");
 
     assertThat(result.out()).isEqualTo(Csv.HEADER + "\n0,\"a, b\",\"say \"\"x\"\"\nnext\",0,false,,"
-        + "2026-12-01T09:30:00.123Z,2026-12-01T09:30:00.123Z,,\n");
+        + "2026-12-01T09:30:00.123Z,2026-12-01T09:30:00.123Z,,,,\n");
   }
 
   @Test

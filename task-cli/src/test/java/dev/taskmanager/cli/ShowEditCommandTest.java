@@ -33,13 +33,25 @@ class ShowEditCommandTest {
   }
 
   @Test
+  void showsWhoCreatedAndChangedATask() {
+    cli.run("add", "Call the plumber");
+    cli.store.update(0, dev.taskmanager.core.model.TaskPatch.none().withPriority(3).by("ann"), NOW);
+
+    Result result = cli.run("show", "0");
+
+    assertThat(result.out()).contains("created:   2026-12-01T09:30:00.123Z by " + Cli.ACTOR + "\n",
+        "updated:   2026-12-01T09:30:00.123Z by ann\n");
+  }
+
+  @Test
   void showsATaskAsJson() {
     cli.given("x", "", 2);
 
     Result result = cli.run("show", "0", "--format", "json");
 
     assertThat(result.out()).isEqualTo("{\"id\":0,\"title\":\"x\",\"shortdesc\":\"\",\"priority\":2,\"done\":false,\"done_at\":null,"
-        + "\"created_at\":\"2026-12-01T09:30:00.123Z\",\"updated_at\":\"2026-12-01T09:30:00.123Z\",\"due\":null,\"tags\":[]}\n");
+        + "\"created_at\":\"2026-12-01T09:30:00.123Z\",\"updated_at\":\"2026-12-01T09:30:00.123Z\",\"due\":null,\"tags\":[],"
+        + "\"created_by\":null,\"updated_by\":null}\n");
   }
 
   @Test
@@ -76,7 +88,8 @@ class ShowEditCommandTest {
 
     assertThat(result.exitCode()).as(result.toString()).isZero();
     assertThat(result.out()).contains("priority:  9");
-    assertThat(cli.store.get(0)).contains(new Task(0, "Write the report", "Due Friday", 9, null, NOW, NOW, null, List.of()));
+    assertThat(cli.store.get(0)).contains(new Task(0, "Write the report", "Due Friday", 9, null, NOW, NOW, null, List.of(),
+        null, Cli.ACTOR));
   }
 
   @Test
@@ -85,7 +98,7 @@ class ShowEditCommandTest {
 
     cli.run("edit", "0", "--desc", "", "--title", "y");
 
-    assertThat(cli.store.get(0)).contains(new Task(0, "y", "", 1, null, NOW, NOW, null, List.of()));
+    assertThat(cli.store.get(0)).contains(new Task(0, "y", "", 1, null, NOW, NOW, null, List.of(), null, Cli.ACTOR));
   }
 
   @Test

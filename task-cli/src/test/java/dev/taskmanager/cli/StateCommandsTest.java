@@ -124,7 +124,8 @@ class StateCommandsTest {
     assertThat(cli.run("deleted", "--format", "json").out()).startsWith("[\n{\"deleted_at\":\"2026-12-01T09:30:00.123Z\","
         + "\"task\":{\"id\":0,\"title\":\"Old reminder\"");
     assertThat(cli.run("deleted", "--format", "csv").out().lines())
-        .containsExactly("deleted_at,id,title,shortdesc,priority,done,done_at,created_at,updated_at,due,tags",
-            "2026-12-01T09:30:00.123Z,0,Old reminder,,0,false,,2026-12-01T09:30:00.123Z,2026-12-01T09:30:00.123Z,,");
+        .containsExactly("deleted_at,id,title,shortdesc,priority,done,done_at,created_at,updated_at,due,tags,"
+                + "created_by,updated_by",
+            "2026-12-01T09:30:00.123Z,0,Old reminder,,0,false,,2026-12-01T09:30:00.123Z,2026-12-01T09:30:00.123Z,,,,");
   }
 }

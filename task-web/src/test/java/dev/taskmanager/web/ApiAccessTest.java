@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,25 @@ class ApiAccessTest {
 
     assertThat(call("POST", "/api/tasks", token, "{\"title\":\"By token\"}").statusCode()).isEqualTo(201);
     assertThat(call("GET", "/api/tasks", token, null).body()).contains("By token");
+  }
+
+  @Test
+  void aTaskNamesWhoCreatedItAndWhoChangedItLastOnTheApiAndThePage() {
+    server.addUser("ann", Role.EDITOR);
+    String token = server.token("ed", Scope.WRITE);
+    HttpResponse<String> created = call("POST", "/api/tasks", token, "{\"title\":\"Shared\"}");
+    assertThat(created.body()).contains("\"created_by\":\"ed\"", "\"updated_by\":\"ed\"");
+    String id = created.headers().firstValue("Location").orElseThrow().replace("/api/tasks/", "");
+
+    server.signInAs("ann");
+    server.postForm("/tasks/" + id + "/done", Map.of());
+
+    HttpResponse<String> read = call("GET", "/api/tasks/" + id, token, null);
+    assertThat(read.body()).contains("\"created_by\":\"ed\"", "\"updated_by\":\"ann\"");
+    assertThat(server.page("/tasks/" + id).select("p.hint").text()).contains("by ed", "by ann");
+    HttpResponse<String> spoofed = call("PATCH", "/api/tasks/" + id, token, "{\"updated_by\":\"someone else\"}");
+    assertThat(spoofed.statusCode()).isEqualTo(400);
+    assertThat(spoofed.body()).contains("is set by the server");
   }
 
   @Test

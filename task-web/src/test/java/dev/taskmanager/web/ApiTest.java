@@ -36,7 +36,8 @@ class ApiTest {
     assertThat(Instant.parse(created)).isCloseTo(Instant.now(), within(1, ChronoUnit.MINUTES));
     assertThat(task).isEqualTo(JSON.readTree("{\"id\": 0, \"title\": \"Write the report\", \"shortdesc\": \"Due Friday\","
         + " \"priority\": 5, \"done\": false, \"done_at\": null, \"created_at\": \"" + created + "\","
-        + " \"updated_at\": \"" + created + "\", \"due\": null, \"tags\": []}"));
+        + " \"updated_at\": \"" + created + "\", \"due\": null, \"tags\": [], \"created_by\": null,"
+        + " \"updated_by\": null}"));
   }
 
   @Test

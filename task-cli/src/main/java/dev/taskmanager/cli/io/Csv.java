@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * The {@code csv} format (RFC 4180): a header {@code
- * id,title,shortdesc,priority,done,done_at,created_at,updated_at,due,tags} (the tutorial's four
- * columns first, so a reader of those finds them where it did), then one row per task. {@code done}
+ * id,title,shortdesc,priority,done,done_at,created_at,updated_at,due,tags,created_by,updated_by}
+ * (the tutorial's four columns first, so a reader of those finds them where it did; each newer
+ * column after the ones before it), then one row per task. {@code done}
  * is {@code true} or {@code false}, a time RFC 3339 in UTC, {@code due} {@code YYYY-MM-DD}, unknown
  * values empty; {@code tags} are separated by spaces. Lines end with LF (CRLF is accepted on
  * import); a field is quoted when it holds a comma, a quote, a line break or surrounding spaces, and
@@ -18,7 +19,8 @@ import java.util.List;
  */
 public final class Csv {
 
-  public static final String HEADER = "id,title,shortdesc,priority,done,done_at,created_at,updated_at,due,tags";
+  public static final String HEADER =
+      "id,title,shortdesc,priority,done,done_at,created_at,updated_at,due,tags,created_by,updated_by";
 
   private Csv() {}
 
@@ -59,7 +61,9 @@ public final class Csv {
       row.append(',').append(time == null ? "" : time.toString());
     }
     return row.append(',').append(task.due() == null ? "" : task.due().toString())
-        .append(',').append(String.join(" ", task.tags())).toString();
+        .append(',').append(String.join(" ", task.tags()))
+        .append(',').append(task.createdBy() == null ? "" : field(task.createdBy()))
+        .append(',').append(task.updatedBy() == null ? "" : field(task.updatedBy())).toString();
   }
 
   static String field(String value) {

@@ -15,14 +15,15 @@ import java.util.Map;
 /**
  * Reads {@code csv}: RFC 4180 with a header naming the columns ({@code id} and {@code title}
  * required; {@code shortdesc}, {@code priority}, {@code done}, {@code done_at}, {@code created_at},
- * {@code updated_at}, {@code due} and {@code tags} optional; any order). Tags are separated by spaces
+ * {@code updated_at}, {@code due}, {@code tags}, {@code created_by} and {@code updated_by} optional;
+ * any order). Tags are separated by spaces
  * or commas. Quoted fields may span lines; empty lines are skipped. Every value is text for the core
  * to read.
  */
 final class CsvRecordReader implements RecordReader {
 
   private static final List<String> OPTIONAL = List.of("shortdesc", "priority", "done", "done_at", "created_at",
-      "updated_at", "due", "tags");
+      "updated_at", "due", "tags", "created_by", "updated_by");
   private static final String COLUMNS = "a header of id, title and optionally " + String.join(", ", OPTIONAL);
 
   @Override
@@ -53,7 +54,8 @@ final class CsvRecordReader implements RecordReader {
         RawRecord.Newer newer = RawRecord.Newer.of(value(fields, columns, "due"),
             tags == null ? null : TaskRules.splitTags(tags),
             value(fields, columns, "done"), value(fields, columns, "done_at"), value(fields, columns, "created_at"),
-            value(fields, columns, "updated_at"));
+            value(fields, columns, "updated_at"), value(fields, columns, "created_by"),
+            value(fields, columns, "updated_by"));
         records.add(RawRecord.read(number, lexer.recordLine(), value(fields, columns, "id"),
             value(fields, columns, "title"), value(fields, columns, "shortdesc"),
             value(fields, columns, "priority"), newer, List.of()));

@@ -19,9 +19,10 @@ import java.util.List;
 /**
  * The JSON formats: {@code json} is an array with one task object per line, {@code jsonl} one task
  * object per line. Objects hold {@code id}, {@code title}, {@code shortdesc}, {@code priority}, then
- * {@code done}, {@code done_at}, {@code created_at}, {@code updated_at}, {@code due} and {@code tags},
- * in that order, the names and values of the API: ids and priorities are JSON integers, times RFC
- * 3339 strings in UTC or {@code null}, the due day {@code "YYYY-MM-DD"} or {@code null}.
+ * {@code done}, {@code done_at}, {@code created_at}, {@code updated_at}, {@code due}, {@code tags},
+ * {@code created_by} and {@code updated_by}, in that order, the names and values of the API: ids
+ * and priorities are JSON integers, times RFC 3339 strings in UTC or {@code null}, the due day
+ * {@code "YYYY-MM-DD"} or {@code null}, the authors strings or {@code null}.
  */
 public final class Json {
 
@@ -121,6 +122,8 @@ public final class Json {
       generator.writeString(tag);
     }
     generator.writeEndArray();
+    generator.writeStringField(TaskInput.CREATED_BY, task.createdBy());
+    generator.writeStringField(TaskInput.UPDATED_BY, task.updatedBy());
     generator.writeEndObject();
   }
 

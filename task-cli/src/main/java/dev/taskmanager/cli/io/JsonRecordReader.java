@@ -25,7 +25,8 @@ import java.util.Set;
  */
 final class JsonRecordReader implements RecordReader {
 
-  static final String FIELDS = "id, title, shortdesc, priority, done, done_at, created_at, updated_at, due and tags";
+  static final String FIELDS =
+      "id, title, shortdesc, priority, done, done_at, created_at, updated_at, due, tags, created_by and updated_by";
   private static final String OBJECT_ACCEPTED = "a JSON object with " + FIELDS;
 
   /** Reads one object at the parser's current token as a record; {@code null} to leave it out. */
@@ -182,6 +183,8 @@ final class JsonRecordReader implements RecordReader {
     String doneAt = null;
     String createdAt = null;
     String updatedAt = null;
+    String createdBy = null;
+    String updatedBy = null;
     List<Violation> problems = new ArrayList<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
@@ -217,13 +220,19 @@ final class JsonRecordReader implements RecordReader {
         case "updated_at":
           updatedAt = valueOf(parser, value, name, Shape.TEXT, problems);
           break;
+        case "created_by":
+          createdBy = valueOf(parser, value, name, Shape.TEXT, problems);
+          break;
+        case "updated_by":
+          updatedBy = valueOf(parser, value, name, Shape.TEXT, problems);
+          break;
         default:
           problems.add(new Violation(Excerpts.quote(name), "is not a field of a task", FIELDS));
           parser.skipChildren();
       }
     }
     return RawRecord.read(number, line, id, title, shortdesc, priority,
-        RawRecord.Newer.of(due, tags, done, doneAt, createdAt, updatedAt), problems);
+        RawRecord.Newer.of(due, tags, done, doneAt, createdAt, updatedAt, createdBy, updatedBy), problems);
   }
 
   /** An array of strings; {@code null} for JSON null; a problem of the field for anything else. */

@@ -29,13 +29,14 @@ public record RawRecord(int number, long line, long column, String id, String ti
    * @param tags each tag as written
    */
   public record Newer(String due, List<String> tags, String done, String doneAt, String createdAt,
-      String updatedAt) {
+      String updatedAt, String createdBy, String updatedBy) {
 
     /** {@code null} when every field is absent, so that such records keep nothing more. */
-    static Newer of(String due, List<String> tags, String done, String doneAt, String createdAt, String updatedAt) {
+    static Newer of(String due, List<String> tags, String done, String doneAt, String createdAt, String updatedAt,
+        String createdBy, String updatedBy) {
       boolean none = due == null && tags == null && done == null && doneAt == null && createdAt == null
-          && updatedAt == null;
-      return none ? null : new Newer(due, tags, done, doneAt, createdAt, updatedAt);
+          && updatedAt == null && createdBy == null && updatedBy == null;
+      return none ? null : new Newer(due, tags, done, doneAt, createdAt, updatedAt, createdBy, updatedBy);
     }
   }
 
@@ -68,7 +69,8 @@ public record RawRecord(int number, long line, long column, String id, String ti
     TaskInput fields = new TaskInput(title, shortdesc, priority, shapeProblems);
     if (newer != null) {
       fields = fields.withDue(newer.due()).withTags(newer.tags()).withDone(newer.done())
-          .withTimes(newer.doneAt(), newer.createdAt(), newer.updatedAt());
+          .withTimes(newer.doneAt(), newer.createdAt(), newer.updatedAt())
+          .withAuthors(newer.createdBy(), newer.updatedBy());
     }
     return readable ? ImportRecord.of(id, fields) : new ImportRecord(null, fields, false);
   }

@@ -165,7 +165,7 @@ public final class Taskwarrior {
       String due = due(text(fields, "due", problems), problems);
       return RawRecord.read(number, line, null, title, annotations(fields, problems), priority,
           RawRecord.Newer.of(due, tags, done, rfc3339(fields, "end", problems), rfc3339(fields, "entry", problems),
-              rfc3339(fields, "modified", problems)), problems);
+              rfc3339(fields, "modified", problems), null, null), problems);
     }
 
     private String due(String text, List<Violation> problems) {

@@ -46,7 +46,8 @@ public record ImportRecord(String id, TaskInput fields, boolean readable) {
             .withDue(task.due() == null ? null : task.due().toString())
             .withTags(task.tags())
             .withDone(String.valueOf(task.done()))
-            .withTimes(text(task.doneAt()), text(task.createdAt()), text(task.updatedAt())));
+            .withTimes(text(task.doneAt()), text(task.createdAt()), text(task.updatedAt()))
+            .withAuthors(task.createdBy(), task.updatedBy()));
   }
 
   private static String text(Instant instant) {

@@ -24,9 +24,12 @@ import java.util.Objects;
  * @param updatedAt when it last changed; {@code null} when unknown
  * @param due the calendar day it is due, no time of day; {@code null} for none
  * @param tags its tags, sorted, without repeats; empty for none
+ * @param createdBy who created it, as {@link TaskDraft#by} named them; {@code null} when unknown
+ *     (nobody signed in, or written before this was kept)
+ * @param updatedBy who changed it last, as {@link TaskPatch#by} named them; {@code null} when unknown
  */
 public record Task(long id, String title, String shortdesc, int priority, Instant doneAt, Instant createdAt,
-    Instant updatedAt, LocalDate due, List<String> tags) {
+    Instant updatedAt, LocalDate due, List<String> tags, String createdBy, String updatedBy) {
 
   public Task {
     if (id < 0) {
@@ -42,6 +45,12 @@ public record Task(long id, String title, String shortdesc, int priority, Instan
     this(id, title, shortdesc, priority, null, null, null, null, List.of());
   }
 
+  /** A task of no known author, as tasks written before authors were kept are. */
+  public Task(long id, String title, String shortdesc, int priority, Instant doneAt, Instant createdAt,
+      Instant updatedAt, LocalDate due, List<String> tags) {
+    this(id, title, shortdesc, priority, doneAt, createdAt, updatedAt, due, tags, null, null);
+  }
+
   /** Whether the task has been completed. */
   public boolean done() {
     return doneAt != null;
@@ -53,9 +62,9 @@ public record Task(long id, String title, String shortdesc, int priority, Instan
   }
 
   /**
-   * This task with the patch's fields changed and the others kept, as changed at {@code now}:
-   * completing sets {@link #doneAt()} to {@code now} unless the task was done already, reopening
-   * clears it.
+   * This task with the patch's fields changed and the others kept, as changed at {@code now} by the
+   * patch's author (unknown when it names none): completing sets {@link #doneAt()} to {@code now}
+   * unless the task was done already, reopening clears it.
    */
   public Task apply(TaskPatch patch, Instant now) {
     Instant newDoneAt = doneAt;
@@ -71,6 +80,8 @@ public record Task(long id, String title, String shortdesc, int priority, Instan
         createdAt,
         now,
         patch.due() != null ? patch.due().orElse(null) : due,
-        patch.tags() != null ? patch.tags() : tags);
+        patch.tags() != null ? patch.tags() : tags,
+        createdBy,
+        patch.updatedBy());
   }
 }

@@ -16,8 +16,11 @@ import java.util.List;
  * every rule they break.
  *
  * @param due the day it is due, {@code null} for none
+ * @param createdBy who creates it, {@code null} when unknown: set with {@link #by}, by the adapter
+ *     that knows who asks, never from what they typed
  */
-public record TaskDraft(String title, String shortdesc, int priority, LocalDate due, List<String> tags) {
+public record TaskDraft(String title, String shortdesc, int priority, LocalDate due, List<String> tags,
+    String createdBy) {
 
   public TaskDraft {
     title = TaskRules.trim(title);
@@ -32,6 +35,11 @@ public record TaskDraft(String title, String shortdesc, int priority, LocalDate 
     }
   }
 
+  /** A draft of no known author. */
+  public TaskDraft(String title, String shortdesc, int priority, LocalDate due, List<String> tags) {
+    this(title, shortdesc, priority, due, tags, null);
+  }
+
   /** A draft with no due date and no tags. */
   public TaskDraft(String title, String shortdesc, int priority) {
     this(title, shortdesc, priority, null, List.of());
@@ -42,8 +50,13 @@ public record TaskDraft(String title, String shortdesc, int priority, LocalDate 
     this(title, "", TaskRules.DEFAULT_PRIORITY);
   }
 
+  /** This draft as created by {@code actor} (a user's name; {@code null} for unknown). */
+  public TaskDraft by(String actor) {
+    return new TaskDraft(title, shortdesc, priority, due, tags, actor);
+  }
+
   /** The open task this draft becomes once the store assigns it {@code id} at {@code now}. */
   public Task toTask(long id, Instant now) {
-    return new Task(id, title, shortdesc, priority, null, now, now, due, tags);
+    return new Task(id, title, shortdesc, priority, null, now, now, due, tags, createdBy, createdBy);
   }
 }

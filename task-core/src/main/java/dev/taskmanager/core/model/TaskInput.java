@@ -32,19 +32,24 @@ import java.util.Optional;
  * @param doneAt when it was completed, RFC 3339: only an imported task says so
  * @param createdAt when it was created, RFC 3339: only an imported task says so
  * @param updatedAt when it last changed, RFC 3339: only an imported task says so
+ * @param createdBy who created it: only an imported task says so
+ * @param updatedBy who changed it last: only an imported task says so
  * @param shapeProblems what the adapter found wrong while reading the fields; such a field is
  *     passed as {@code null}
  */
 public record TaskInput(String title, String shortdesc, String priority, String due, List<String> tags, String done,
-    String doneAt, String createdAt, String updatedAt, List<Violation> shapeProblems) {
+    String doneAt, String createdAt, String updatedAt, String createdBy, String updatedBy,
+    List<Violation> shapeProblems) {
 
   public static final String DONE_AT = "done_at";
   public static final String CREATED_AT = "created_at";
   public static final String UPDATED_AT = "updated_at";
+  public static final String CREATED_BY = "created_by";
+  public static final String UPDATED_BY = "updated_by";
 
   /** The fields in the order a form shows them, which is the order problems are reported in. */
   private static final List<String> FIELD_ORDER = List.of(TaskRules.ID, TaskRules.TITLE, TaskRules.SHORTDESC,
-      TaskRules.PRIORITY, TaskRules.DUE, TaskRules.TAGS, TaskRules.DONE, DONE_AT, CREATED_AT, UPDATED_AT);
+      TaskRules.PRIORITY, TaskRules.DUE, TaskRules.TAGS, TaskRules.DONE, DONE_AT, CREATED_AT, UPDATED_AT, CREATED_BY, UPDATED_BY);
   private static final String DONE_ACCEPTED = "true or false";
   private static final String INSTANT_ACCEPTED = "a time as RFC 3339, such as 2026-12-24T18:30:00Z";
 
@@ -60,29 +65,39 @@ public record TaskInput(String title, String shortdesc, String priority, String 
 
   /** The tutorial's three fields and the problems found reading them. */
   public TaskInput(String title, String shortdesc, String priority, List<Violation> shapeProblems) {
-    this(title, shortdesc, priority, null, null, null, null, null, null, shapeProblems);
+    this(title, shortdesc, priority, null, null, null, null, null, null, null, null, shapeProblems);
   }
 
   public TaskInput withDue(String newDue) {
-    return new TaskInput(title, shortdesc, priority, newDue, tags, done, doneAt, createdAt, updatedAt, shapeProblems);
+    return new TaskInput(title, shortdesc, priority, newDue, tags, done, doneAt, createdAt, updatedAt, createdBy,
+        updatedBy, shapeProblems);
   }
 
   public TaskInput withTags(List<String> newTags) {
-    return new TaskInput(title, shortdesc, priority, due, newTags, done, doneAt, createdAt, updatedAt, shapeProblems);
+    return new TaskInput(title, shortdesc, priority, due, newTags, done, doneAt, createdAt, updatedAt, createdBy,
+        updatedBy, shapeProblems);
   }
 
   public TaskInput withDone(String newDone) {
-    return new TaskInput(title, shortdesc, priority, due, tags, newDone, doneAt, createdAt, updatedAt, shapeProblems);
+    return new TaskInput(title, shortdesc, priority, due, tags, newDone, doneAt, createdAt, updatedAt, createdBy,
+        updatedBy, shapeProblems);
   }
 
   /** The times an imported task brings along. */
   public TaskInput withTimes(String newDoneAt, String newCreatedAt, String newUpdatedAt) {
     return new TaskInput(title, shortdesc, priority, due, tags, done, newDoneAt, newCreatedAt, newUpdatedAt,
-        shapeProblems);
+        createdBy, updatedBy, shapeProblems);
+  }
+
+  /** Who created and last changed an imported task, as its file names them. */
+  public TaskInput withAuthors(String newCreatedBy, String newUpdatedBy) {
+    return new TaskInput(title, shortdesc, priority, due, tags, done, doneAt, createdAt, updatedAt, newCreatedBy,
+        newUpdatedBy, shapeProblems);
   }
 
   public TaskInput withShapeProblems(List<Violation> problems) {
-    return new TaskInput(title, shortdesc, priority, due, tags, done, doneAt, createdAt, updatedAt, problems);
+    return new TaskInput(title, shortdesc, priority, due, tags, done, doneAt, createdAt, updatedAt, createdBy,
+        updatedBy, problems);
   }
 
   /**
@@ -151,6 +166,8 @@ public record TaskInput(String title, String shortdesc, String priority, String 
     Instant parsedDoneAt = parseInstant(DONE_AT, doneAt, violations);
     Instant parsedCreatedAt = parseInstant(CREATED_AT, createdAt, violations);
     Instant parsedUpdatedAt = parseInstant(UPDATED_AT, updatedAt, violations);
+    String parsedCreatedBy = TaskRules.parseAuthor(CREATED_BY, createdBy, violations);
+    String parsedUpdatedBy = TaskRules.parseAuthor(UPDATED_BY, updatedBy, violations);
     if (Boolean.FALSE.equals(parsedDone) && parsedDoneAt != null) {
       violations.add(new Violation(DONE_AT, "is set on a task that is not done",
           "no value (or null) while done is false"));
@@ -162,7 +179,7 @@ public record TaskInput(String title, String shortdesc, String priority, String 
     }
     TaskDraft draft = new TaskDraft(title, shortdesc, parsedPriority, parsedDue, parsedTags);
     return new Task(parsedId, draft.title(), draft.shortdesc(), draft.priority(), parsedDoneAt, parsedCreatedAt,
-        parsedUpdatedAt, draft.due(), draft.tags());
+        parsedUpdatedAt, draft.due(), draft.tags(), parsedCreatedBy, parsedUpdatedBy);
   }
 
   /**

@@ -18,11 +18,13 @@ import java.util.Optional;
  * @param tags the whole new set of tags, {@code null} to keep them
  * @param done {@code true} completes the task (a done task keeps its completion time),
  *     {@code false} reopens it, {@code null} leaves it as it is
+ * @param updatedBy who makes the change, {@code null} when unknown: set with {@link #by}, by the
+ *     adapter that knows who asks; not a change of its own ({@link #isEmpty()} ignores it)
  */
 public record TaskPatch(String title, String shortdesc, Integer priority, Optional<LocalDate> due, List<String> tags,
-    Boolean done) {
+    Boolean done, String updatedBy) {
 
-  private static final TaskPatch NONE = new TaskPatch(null, null, null, null, null, null);
+  private static final TaskPatch NONE = new TaskPatch(null, null, null, null, null, null, null);
 
   public TaskPatch {
     title = TaskRules.trim(title);
@@ -43,6 +45,12 @@ public record TaskPatch(String title, String shortdesc, Integer priority, Option
     }
   }
 
+  /** A patch of no known author. */
+  public TaskPatch(String title, String shortdesc, Integer priority, Optional<LocalDate> due, List<String> tags,
+      Boolean done) {
+    this(title, shortdesc, priority, due, tags, done, null);
+  }
+
   /** A patch of the tutorial's three editable fields. */
   public TaskPatch(String title, String shortdesc, Integer priority) {
     this(title, shortdesc, priority, null, null, null);
@@ -54,28 +62,33 @@ public record TaskPatch(String title, String shortdesc, Integer priority, Option
   }
 
   public TaskPatch withTitle(String newTitle) {
-    return new TaskPatch(newTitle, shortdesc, priority, due, tags, done);
+    return new TaskPatch(newTitle, shortdesc, priority, due, tags, done, updatedBy);
   }
 
   public TaskPatch withShortdesc(String newShortdesc) {
-    return new TaskPatch(title, newShortdesc, priority, due, tags, done);
+    return new TaskPatch(title, newShortdesc, priority, due, tags, done, updatedBy);
   }
 
   public TaskPatch withPriority(int newPriority) {
-    return new TaskPatch(title, shortdesc, newPriority, due, tags, done);
+    return new TaskPatch(title, shortdesc, newPriority, due, tags, done, updatedBy);
   }
 
   /** Sets the due date, or removes it when {@code newDue} is {@code null}. */
   public TaskPatch withDue(LocalDate newDue) {
-    return new TaskPatch(title, shortdesc, priority, Optional.ofNullable(newDue), tags, done);
+    return new TaskPatch(title, shortdesc, priority, Optional.ofNullable(newDue), tags, done, updatedBy);
   }
 
   public TaskPatch withTags(List<String> newTags) {
-    return new TaskPatch(title, shortdesc, priority, due, List.copyOf(newTags), done);
+    return new TaskPatch(title, shortdesc, priority, due, List.copyOf(newTags), done, updatedBy);
   }
 
   public TaskPatch withDone(boolean newDone) {
-    return new TaskPatch(title, shortdesc, priority, due, tags, newDone);
+    return new TaskPatch(title, shortdesc, priority, due, tags, newDone, updatedBy);
+  }
+
+  /** This patch as made by {@code actor} (a user's name; {@code null} for unknown). */
+  public TaskPatch by(String actor) {
+    return new TaskPatch(title, shortdesc, priority, due, tags, done, actor);
   }
 
   /** Whether this patch changes no field. */

@@ -35,6 +35,8 @@ public final class TaskRules {
   public static final String DONE = "done";
 
   public static final int MAX_TAGS = 20;
+  /** The longest name of who created or changed a task: a user's name, or a system user's on the command line. */
+  public static final int AUTHOR_MAX_LENGTH = 128;
   public static final int TAG_MAX_LENGTH = 32;
   /** What a tag may hold, once lower-cased. */
   public static final String TAG_PATTERN = "[a-z0-9_-]{1," + TAG_MAX_LENGTH + "}";
@@ -46,6 +48,8 @@ public final class TaskRules {
   private static final String PRIORITY_ACCEPTED =
       "a whole number from " + PRIORITY_MIN + " to " + PRIORITY_MAX + " (empty means " + DEFAULT_PRIORITY + ")";
   private static final String ID_ACCEPTED = "a whole number from 0 to " + Long.MAX_VALUE;
+  private static final String AUTHOR_ACCEPTED = "a name of 1 to " + AUTHOR_MAX_LENGTH
+      + " characters without control characters, or nothing (null) when unknown";
   private static final String TAGS_ACCEPTED = "at most " + MAX_TAGS + " tags, each 1 to " + TAG_MAX_LENGTH
       + " characters of letters a-z, digits, - and _ (upper case is lowered)";
   private static final Pattern TAG = Pattern.compile(TAG_PATTERN);
@@ -162,6 +166,23 @@ public final class TaskRules {
       return null;
     }
     return value.longValueExact();
+  }
+
+  /**
+   * Who created or last changed a task, as an import file names them: trimmed, {@code null} when
+   * blank; at most {@value #AUTHOR_MAX_LENGTH} characters, none of them a control character.
+   */
+  static String parseAuthor(String field, String text, List<Violation> violations) {
+    if (isBlank(text)) {
+      return null;
+    }
+    String author = trim(text);
+    if (author.length() > AUTHOR_MAX_LENGTH || author.chars().anyMatch(Character::isISOControl)) {
+      violations.add(new Violation(field, author.length() > AUTHOR_MAX_LENGTH ? "has " + author.length()
+          + " characters" : Excerpts.quote(author) + " holds a control character", AUTHOR_ACCEPTED));
+      return null;
+    }
+    return author;
   }
 
   static void checkId(long id, List<Violation> violations) {

@@ -41,20 +41,22 @@ public final class UpdateTask {
   /**
    * Completes the task; one already done keeps the time it was completed.
    *
+   * @param actor who completes it, {@code null} when unknown
    * @return the task as stored afterwards
    * @throws TaskNotFoundException when no task has this id
    */
-  public Task complete(long id) {
-    return update(id, TaskPatch.none().withDone(true));
+  public Task complete(long id, String actor) {
+    return update(id, TaskPatch.none().withDone(true).by(actor));
   }
 
   /**
    * Reopens the task, forgetting when it was completed.
    *
+   * @param actor who reopens it, {@code null} when unknown
    * @return the task as stored afterwards
    * @throws TaskNotFoundException when no task has this id
    */
-  public Task reopen(long id) {
-    return update(id, TaskPatch.none().withDone(false));
+  public Task reopen(long id, String actor) {
+    return update(id, TaskPatch.none().withDone(false).by(actor));
   }
 }

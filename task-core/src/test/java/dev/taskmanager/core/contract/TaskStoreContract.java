@@ -284,6 +284,37 @@ public abstract class TaskStoreContract extends TaskQueryContract {
   }
 
   @Test
+  void whoCreatedATaskAndWhoChangedItLastAreKept() {
+    Task created = store.create(aTask().titled("Shared").build().by("ann"), NOW);
+    assertThat(store.get(created.id())).hasValueSatisfying(task -> {
+      assertThat(task.createdBy()).isEqualTo("ann");
+      assertThat(task.updatedBy()).isEqualTo("ann");
+    });
+
+    store.update(created.id(), TaskPatch.none().withDone(true).by("ed"), NOW.plusSeconds(60));
+    assertThat(store.get(created.id())).hasValueSatisfying(task -> {
+      assertThat(task.createdBy()).isEqualTo("ann");
+      assertThat(task.updatedBy()).isEqualTo("ed");
+    });
+
+    store.update(created.id(), TaskPatch.none().withTitle("Shared, renamed"), NOW.plusSeconds(60));
+    assertThat(store.get(created.id())).describedAs("a change by nobody known: the last author is unknown")
+        .hasValueSatisfying(task -> {
+          assertThat(task.createdBy()).isEqualTo("ann");
+          assertThat(task.updatedBy()).isNull();
+        });
+  }
+
+  @Test
+  void importKeepsTheAuthorsATaskBrings() {
+    Task imported = new Task(4, "From another store", "", 1, null, NOW, NOW.plusSeconds(60), null, List.of(), "ann", "root (command line)");
+
+    store.importTasks(List.of(imported), false);
+
+    assertThat(store.get(4)).contains(imported);
+  }
+
+  @Test
   void updateCanEmptyTheDescription() {
     Task created = store.create(aTask().describedAs("something").build(), NOW);
 

@@ -106,6 +106,28 @@ class TaskInputTest {
   }
 
   @Test
+  void anImportedTaskKeepsWhoCreatedAndChangedIt() {
+    Task task = new TaskInput("t", "d", "3").withAuthors("  ann ", "root (command line)").toTask("42", NOW);
+
+    assertThat(task.createdBy()).isEqualTo("ann");
+    assertThat(task.updatedBy()).isEqualTo("root (command line)");
+    assertThat(new TaskInput("t", "d", "3").withAuthors(" ", null).toTask("1", NOW).createdBy())
+        .describedAs("blank: unknown").isNull();
+  }
+
+  @Test
+  void anAuthorWithAControlCharacterOrTooLongIsRefused() {
+    InvalidTaskException invalid = catchThrowableOfType(InvalidTaskException.class,
+        () -> new TaskInput("t", null, null).withAuthors("ann\u0007", "x".repeat(129)).toTask("1", NOW));
+
+    assertThat(invalid.violations()).extracting(Violation::message).containsExactly(
+        "created_by: \"ann\\u0007\" holds a control character; accepted: a name of 1 to 128 characters without"
+            + " control characters, or nothing (null) when unknown",
+        "updated_by: has 129 characters; accepted: a name of 1 to 128 characters without control characters, or"
+            + " nothing (null) when unknown");
+  }
+
+  @Test
   void anImportedTaskNeedsAValidId() {
     InvalidTaskException invalid = catchThrowableOfType(InvalidTaskException.class,
         () -> new TaskInput("", null, null).toTask("-3", NOW));

@@ -26,8 +26,9 @@ import org.bson.types.ObjectId;
  * The one place that knows how a task looks in the {@code tasks} collection: the tutorial app's
  * {@code {id, title, shortdesc, priority}}, and beside them, only where they have a value, {@code
  * due} (the day as {@code "YYYY-MM-DD"}, which sorts as the days do), {@code tags} (an array of
- * strings), and the times {@code done_at}, {@code created_at} and {@code updated_at} (dates). A task
- * is done exactly when it has {@code done_at}.
+ * strings), the times {@code done_at}, {@code created_at} and {@code updated_at} (dates), and who
+ * created and last changed it, {@code created_by} and {@code updated_by} (strings). A task is done
+ * exactly when it has {@code done_at}.
  *
  * <p>Writing uses int64 ids and int32 priorities. Reading tolerates what the tutorial app wrote:
  * ids as int32, int64 or whole doubles, and a missing or {@code null} description or priority; and
@@ -44,6 +45,8 @@ public final class TaskDocuments {
   public static final String DONE_AT = "done_at";
   public static final String CREATED_AT = "created_at";
   public static final String UPDATED_AT = "updated_at";
+  public static final String CREATED_BY = "created_by";
+  public static final String UPDATED_BY = "updated_by";
   private static final String MONGO_ID = "_id";
 
   private TaskDocuments() {}
@@ -69,6 +72,12 @@ public final class TaskDocuments {
     putTime(fields, DONE_AT, task.doneAt());
     putTime(fields, CREATED_AT, task.createdAt());
     putTime(fields, UPDATED_AT, task.updatedAt());
+    if (task.createdBy() != null) {
+      fields.put(CREATED_BY, task.createdBy());
+    }
+    if (task.updatedBy() != null) {
+      fields.put(UPDATED_BY, task.updatedBy());
+    }
     return fields;
   }
 
@@ -106,7 +115,9 @@ public final class TaskDocuments {
         timeOf(document, CREATED_AT),
         timeOf(document, UPDATED_AT),
         dueOf(document),
-        tagsOf(document));
+        tagsOf(document),
+        nameOf(document, CREATED_BY),
+        nameOf(document, UPDATED_BY));
   }
 
   /** @throws TaskStoreException when the document's id is not a whole non-negative number */
@@ -132,7 +143,7 @@ public final class TaskDocuments {
    * Completing keeps an earlier completion time ({@code $min}: a missing field takes the value).
    */
   static Bson changes(TaskPatch patch, Instant now) {
-    List<Bson> changes = new ArrayList<>(6);
+    List<Bson> changes = new ArrayList<>(8);
     if (patch.title() != null) {
       changes.add(set(TITLE, patch.title()));
     }
@@ -152,12 +163,18 @@ public final class TaskDocuments {
       changes.add(patch.done() ? min(DONE_AT, Date.from(now)) : unset(DONE_AT));
     }
     changes.add(set(UPDATED_AT, Date.from(now)));
+    // An unknown author replaces a known one: the last change was not theirs.
+    changes.add(patch.updatedBy() == null ? unset(UPDATED_BY) : set(UPDATED_BY, patch.updatedBy()));
     return combine(changes);
   }
 
   private static String textOf(Document document, String field) {
     Object value = document.get(field);
     return value == null ? "" : value.toString();
+  }
+
+  private static String nameOf(Document document, String field) {
+    return document.get(field) instanceof String name ? name : null;
   }
 
   private static Instant timeOf(Document document, String field) {

@@ -55,6 +55,14 @@ public record Caller(String name, Optional<Role> role, Via via, String session, 
     return role.map(has -> has.includes(needed)).orElse(false);
   }
 
+  /**
+   * Who acts, as a task records it ({@code created_by}, {@code updated_by}): the user's name, the
+   * token's user's on the API; {@code null} for nobody known (open mode, before the first user).
+   */
+  public String actor() {
+    return name.isEmpty() ? null : name;
+  }
+
   /** Whether the caller signed in on the page (and so may sign out). */
   public boolean signedIn() {
     return via == Via.SESSION;

@@ -36,8 +36,9 @@ import java.util.regex.Pattern;
  *       a string {@code "YYYY-MM-DD"}; {@code tags} an array of strings; {@code done} a boolean;
  *   <li>{@code null} counts as absent: on create the default, on update unchanged; except for
  *       {@code due} and {@code tags}, which it removes on update, as in a JSON merge patch;
- *   <li>the times ({@code done_at}, {@code created_at}, {@code updated_at}) are the server's: a
- *       body that sets one is refused, naming {@code done} as the way to complete a task;
+ *   <li>the times ({@code done_at}, {@code created_at}, {@code updated_at}) and the authors
+ *       ({@code created_by}, {@code updated_by}: the caller) are the server's: a body that sets one
+ *       is refused, naming {@code done} as the way to complete a task;
  *   <li>unknown fields are refused with a 400 naming them, so a typo is never silently dropped;
  *   <li>a field given twice, and anything that is not valid JSON, is a 400.
  * </ul>
@@ -49,7 +50,7 @@ public final class JsonBodies {
   static final Set<String> TASK_FIELDS = Set.of(TaskRules.TITLE, TaskRules.SHORTDESC, TaskRules.PRIORITY,
       TaskRules.DUE, TaskRules.TAGS, TaskRules.DONE);
   private static final Set<String> SERVER_FIELDS = Set.of(TaskRules.ID, TaskInput.DONE_AT, TaskInput.CREATED_AT,
-      TaskInput.UPDATED_AT);
+      TaskInput.UPDATED_AT, TaskInput.CREATED_BY, TaskInput.UPDATED_BY);
   private static final String FIELDS_ACCEPTED = "title, shortdesc, priority, due, tags, done";
   private static final String DUE_ACCEPTED = "a JSON string \"YYYY-MM-DD\", or null for none";
   private static final String TAGS_ACCEPTED = "a JSON array of up to " + TaskRules.MAX_TAGS + " strings, or null for none";

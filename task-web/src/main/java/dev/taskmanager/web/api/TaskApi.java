@@ -11,6 +11,7 @@ import dev.taskmanager.core.usecase.GetTask;
 import dev.taskmanager.core.usecase.RestoreTask;
 import dev.taskmanager.core.usecase.UpdateTask;
 import dev.taskmanager.web.access.AuditLog;
+import dev.taskmanager.web.access.Caller;
 import dev.taskmanager.web.http.Requests;
 import io.undertow.server.HttpServerExchange;
 import jakarta.inject.Inject;
@@ -51,7 +52,7 @@ public final class TaskApi {
     long id = id(exchange);
     ObjectNode body = bodies.readObject(exchange, PATCH_TYPES);
     TaskPatch patch = JsonBodies.taskInput(body).toPatch(null);
-    JsonResponses.send(exchange, mapper, 200, TaskJson.of(updateTask.update(id, patch)));
+    JsonResponses.send(exchange, mapper, 200, TaskJson.of(updateTask.update(id, patch.by(Caller.of(exchange).actor()))));
   }
 
   /**

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * A task as the API shows it, the same names as json export: the tutorial's four fields, then
  * {@code done} (boolean), {@code done_at}, {@code created_at}, {@code updated_at} (RFC 3339 in UTC,
- * or {@code null} when unknown), {@code due} ({@code "YYYY-MM-DD"} or {@code null}) and {@code tags}.
+ * or {@code null} when unknown), {@code due} ({@code "YYYY-MM-DD"} or {@code null}), {@code tags},
+ * and {@code created_by}, {@code updated_by} (who, or {@code null} when unknown).
  */
 final class TaskJson {
 
@@ -28,6 +29,8 @@ final class TaskJson {
     json.put(TaskInput.UPDATED_AT, text(task.updatedAt()));
     json.put(TaskRules.DUE, task.due() == null ? null : task.due().toString());
     json.put(TaskRules.TAGS, task.tags());
+    json.put(TaskInput.CREATED_BY, task.createdBy());
+    json.put(TaskInput.UPDATED_BY, task.updatedBy());
     return json;
   }
 

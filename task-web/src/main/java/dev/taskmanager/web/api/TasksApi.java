@@ -16,6 +16,7 @@ import dev.taskmanager.core.usecase.ListTasks;
 import dev.taskmanager.core.usecase.ResetTasks;
 import dev.taskmanager.core.usecase.RestoreTask;
 import dev.taskmanager.web.access.AuditLog;
+import dev.taskmanager.web.access.Caller;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import jakarta.inject.Inject;
@@ -89,7 +90,7 @@ public final class TasksApi {
     ObjectNode body = bodies.readObject(exchange, JSON);
     // Dates are ISO here: words such as "tomorrow" are for people, at the page and the command line.
     TaskDraft draft = JsonBodies.taskInput(body).toDraft(null);
-    Task task = createTask.create(draft);
+    Task task = createTask.create(draft.by(Caller.of(exchange).actor()));
     exchange.getResponseHeaders().put(Headers.LOCATION, "/api/tasks/" + task.id());
     JsonResponses.send(exchange, mapper, 201, TaskJson.of(task));
   }

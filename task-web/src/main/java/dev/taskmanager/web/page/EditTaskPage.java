@@ -9,6 +9,7 @@ import dev.taskmanager.core.usecase.DeleteTask;
 import dev.taskmanager.core.usecase.GetTask;
 import dev.taskmanager.core.usecase.UpdateTask;
 import dev.taskmanager.web.access.AuditLog;
+import dev.taskmanager.web.access.Caller;
 import dev.taskmanager.web.http.FlashMessages.Flash;
 import dev.taskmanager.web.http.FormData;
 import dev.taskmanager.web.http.Requests;
@@ -68,7 +69,7 @@ public final class EditTaskPage {
       render(exchange, 400, getTask.get(id), TasksPage.Form.typed(input).errors(invalid.violations()));
       return;
     }
-    Task task = updateTask.update(id, patch);
+    Task task = updateTask.update(id, patch.by(Caller.of(exchange).actor()));
     pages.redirect(exchange, "/", "Task " + task.id() + " saved");
   }
 
@@ -85,7 +86,9 @@ public final class EditTaskPage {
         "times", Map.of(
             "done", task.done() ? describe(task.doneAt()) : "",
             "created", describe(task.createdAt()),
-            "updated", describe(task.updatedAt())),
+            "createdBy", task.createdBy() == null ? "" : task.createdBy(),
+            "updated", describe(task.updatedAt()),
+            "updatedBy", task.updatedBy() == null ? "" : task.updatedBy()),
         "form", form.values,
         "errors", form.errors,
         "limits", TasksPage.limits(),

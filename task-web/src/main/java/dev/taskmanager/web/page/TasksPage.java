@@ -19,6 +19,7 @@ import dev.taskmanager.core.usecase.GetTaskStats;
 import dev.taskmanager.core.usecase.ListTasks;
 import dev.taskmanager.core.usecase.UpdateTask;
 import dev.taskmanager.web.access.AuditLog;
+import dev.taskmanager.web.access.Caller;
 import dev.taskmanager.web.http.FormData;
 import dev.taskmanager.web.http.Requests;
 import io.undertow.server.HttpServerExchange;
@@ -106,19 +107,19 @@ public final class TasksPage {
       show(exchange, 400, PageRequest.firstPage(), Form.typed(input).errors(invalid.violations()), new Form());
       return;
     }
-    Task task = createTask.create(draft);
+    Task task = createTask.create(draft.by(Caller.of(exchange).actor()));
     pages.redirect(exchange, "/", "Task " + task.id() + " created");
   }
 
   /** {@code POST /tasks/{id}/done}: completes the task, back to the listing it was done from. */
   public void complete(HttpServerExchange exchange) throws Exception {
-    Task task = updateTask.complete(EditTaskPage.id(exchange));
+    Task task = updateTask.complete(EditTaskPage.id(exchange), Caller.of(exchange).actor());
     pages.redirect(exchange, back(exchange), "Task " + task.id() + " done");
   }
 
   /** {@code POST /tasks/{id}/reopen}: reopens the task, back to the listing. */
   public void reopen(HttpServerExchange exchange) throws Exception {
-    Task task = updateTask.reopen(EditTaskPage.id(exchange));
+    Task task = updateTask.reopen(EditTaskPage.id(exchange), Caller.of(exchange).actor());
     pages.redirect(exchange, back(exchange), "Task " + task.id() + " reopened");
   }
 
