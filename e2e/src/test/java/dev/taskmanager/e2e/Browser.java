@@ -94,6 +94,13 @@ final class Browser implements AutoCloseable {
     throw new AssertionError("no new page within 15 s after clicking " + css);
   }
 
+  /** Fills in the sign-in page the browser is on and sends it. */
+  void signIn(String name, String password) {
+    type("#name", name);
+    type("#password", password);
+    click("form[action='/sign-in'] button");
+  }
+
   String text(String css) {
     return driver.findElement(By.cssSelector(css)).getText();
   }

@@ -31,12 +31,14 @@ class HttpsProxyIT {
 
   private static final String HSTS = "Strict-Transport-Security";
 
+  private Stack stack;
   private HttpClient https;
   private final HttpClient plain = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeEach
   void trustTheProxysCertificate(Stack stack) {
+    this.stack = stack;
     stack.ensureReplicasRunning();
     https = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).sslContext(stack.certificate().trustingOnlyThis())
         .connectTimeout(Duration.ofSeconds(5)).build();
@@ -119,7 +121,7 @@ class HttpsProxyIT {
   void marksTheFlashCookieSecureOverHttps(Stack stack) throws Exception {
     String token = PageForms.csrfToken(get(https, stack.proxyHttps("/")).body());
 
-    HttpResponse<String> created = PageForms.post(https, stack.proxyHttps("/tasks"),
+    HttpResponse<String> created = PageForms.post(https, stack.proxyHttps("/tasks"), stack.sessionCookie(),
         Map.of("title", "Posted over HTTPS", "shortdesc", "", "priority", "2", "csrf", token));
 
     assertThat(created.statusCode()).isEqualTo(303);
@@ -136,8 +138,9 @@ class HttpsProxyIT {
         List.of("--ignore-certificate-errors-spki-list=" + stack.certificate().spkiSha256()))) {
       browser.desktop();
       browser.open(stack.proxy("/"));
-      assertThat(browser.script("return location.href")).describedAs("plain HTTP sent the browser on")
-          .isEqualTo(stack.proxyHttps("/").toString());
+      assertThat(browser.script("return location.href")).describedAs("plain HTTP sent the browser on, to sign in")
+          .isEqualTo(stack.proxyHttps("/sign-in").toString());
+      browser.signIn(Stack.ADMIN, Stack.PASSWORD);
 
       browser.type("#new-title", "Created in Chromium over HTTPS");
       browser.click("form[action='/tasks'] button[type=submit]");
@@ -159,8 +162,10 @@ class HttpsProxyIT {
         "-cipher", "DEFAULT@SECLEVEL=0"), Map.of());
   }
 
-  private static HttpResponse<String> get(HttpClient client, URI uri) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(), BodyHandlers.ofString());
+  /** A GET as the stack's admin. */
+  private HttpResponse<String> get(HttpClient client, URI uri) throws IOException, InterruptedException {
+    return client.send(stack.signedIn(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))).build(),
+        BodyHandlers.ofString());
   }
 
 

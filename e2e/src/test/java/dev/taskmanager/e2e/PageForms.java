@@ -19,26 +19,32 @@ import java.util.stream.Collectors;
 /** The page's forms as a client without a browser posts them: a token read from a page, fields encoded. */
 final class PageForms {
 
-  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+  /** Signed in, the session's token (the meta tag: the sign-out form's is of no session); else the first form's. */
+  private static final Pattern CSRF = Pattern.compile(
+      "<meta name=\"csrf-token\" content=\"([^\"]+)\"|name=\"csrf\" value=\"([^\"]+)\"");
 
   private PageForms() {}
 
-  /** The CSRF token of the page's first form. */
+  /** The CSRF token a form of the page posts: its session's when signed in, else its first form's. */
   static String csrfToken(String page) {
     Matcher token = CSRF.matcher(page);
-    assertThat(token.find()).describedAs("the page has a form with a CSRF token").isTrue();
-    return token.group(1);
+    assertThat(token.find()).describedAs("the page has a CSRF token").isTrue();
+    return token.group(1) != null ? token.group(1) : token.group(2);
   }
 
-  /** Posts the fields as a browser posts a form. */
-  static HttpResponse<String> post(HttpClient client, URI uri, Map<String, String> fields)
+  /** Posts the fields as a browser posts a form, with the session cookie ({@code task_session=…}) if any. */
+  static HttpResponse<String> post(HttpClient client, URI uri, String cookie, Map<String, String> fields)
       throws IOException, InterruptedException {
     String body = fields.entrySet().stream()
         .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
             + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
-    return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return client.send(request.build(), BodyHandlers.ofString());
   }
 }

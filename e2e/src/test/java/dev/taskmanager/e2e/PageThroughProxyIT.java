@@ -35,6 +35,12 @@ class PageThroughProxyIT {
     Path profile = stack.dir().resolve("chromium-profile");
     Files.createDirectories(profile);
     browser = Browser.start(profile);
+    // As the stack's admin, signed in once: the session cookie lasts the whole class.
+    browser.open(stack.proxy("/"));
+    assertThat(browser.script("return location.pathname")).describedAs("nobody signed in: sent to sign in")
+        .isEqualTo("/sign-in");
+    browser.signIn(Stack.ADMIN, Stack.PASSWORD);
+    assertThat(browser.text(".who")).contains(Stack.ADMIN);
   }
 
   @AfterAll
@@ -48,7 +54,7 @@ class PageThroughProxyIT {
   void noTasksAtDesktopSize(Stack stack) throws Exception {
     stack.ensureReplicasRunning();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    int status = http.send(HttpRequest.newBuilder(stack.proxy("/api/tasks/reset"))
+    int status = http.send(stack.signedIn(HttpRequest.newBuilder(stack.proxy("/api/tasks/reset")))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"confirm\": true}"))
         .timeout(Duration.ofSeconds(20)).build(),
         BodyHandlers.discarding()).statusCode();

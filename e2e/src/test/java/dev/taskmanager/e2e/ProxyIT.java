@@ -40,8 +40,11 @@ class ProxyIT {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
 
+  private Stack stack;
+
   @BeforeEach
   void bothReplicasRunning(Stack stack) {
+    this.stack = stack;
     stack.ensureReplicasRunning();
   }
 
@@ -70,7 +73,7 @@ class ProxyIT {
   void acceptsAFormIssuedByOneReplicaWhenPostedToTheOther(Stack stack) throws Exception {
     String token = PageForms.csrfToken(get(stack.replica(0, "/")).body());
 
-    HttpResponse<String> created = PageForms.post(http, stack.replica(1, "/tasks"),
+    HttpResponse<String> created = PageForms.post(http, stack.replica(1, "/tasks"), stack.sessionCookie(),
         Map.of("title", "Issued by A, posted to B", "shortdesc", "", "priority", "3", "csrf", token));
 
     assertThat(created.statusCode()).describedAs("replica B accepts replica A's token").isEqualTo(303);
@@ -79,7 +82,7 @@ class ProxyIT {
     assertThat(get(stack.proxy("/?q=%22Issued+by+A%22")).body()).contains("Issued by A, posted to B");
 
     String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
-    HttpResponse<String> refused = PageForms.post(http, stack.replica(1, "/tasks"),
+    HttpResponse<String> refused = PageForms.post(http, stack.replica(1, "/tasks"), stack.sessionCookie(),
         Map.of("title", "Forged", "shortdesc", "", "priority", "0", "csrf", forged));
     assertThat(refused.statusCode()).describedAs("a token with a wrong signature is refused").isEqualTo(403);
   }
@@ -90,7 +93,7 @@ class ProxyIT {
     stack.killReplica(0);
 
     // nginx never resends a POST a replica may have seen, but one it could not connect to it passes on.
-    HttpResponse<String> created = PageForms.post(http, stack.proxy("/tasks"),
+    HttpResponse<String> created = PageForms.post(http, stack.proxy("/tasks"), stack.sessionCookie(),
         Map.of("title", "Outlived its replica", "shortdesc", "", "priority", "1", "csrf", token));
 
     assertThat(created.statusCode()).isEqualTo(303);
@@ -208,8 +211,10 @@ class ProxyIT {
     assertThat(headers.allValues("Referrer-Policy")).describedAs(path).hasSize(1);
   }
 
+  /** A GET as the stack's admin. */
   private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(), BodyHandlers.ofString());
+    return http.send(stack.signedIn(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))).build(),
+        BodyHandlers.ofString());
   }
 
 

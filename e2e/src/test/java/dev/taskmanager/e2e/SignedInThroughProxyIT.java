@@ -28,12 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * session on both.
  */
 @ExtendWith(StackExtension.class)
+@OpenStack
 @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class SignedInThroughProxyIT {
 
-  /** A page's CSRF token: its session's (the meta tag) when signed in, else its first form's. */
-  private static final Pattern CSRF = Pattern.compile(
-      "<meta name=\"csrf-token\" content=\"([^\"]+)\"|name=\"csrf\" value=\"([^\"]+)\"");
   private static final String PASSWORD = "saffron-kettle-meadow-418";
   private static final Pattern FEED_URL = Pattern.compile("<code id=\"new-calendar-url\">([^<]+)</code>");
   /** How long the replicas may take to see that a user now exists (they ask once a second). */
@@ -55,7 +53,7 @@ class SignedInThroughProxyIT {
 
     HttpResponse<String> form = get(stack.proxy("/sign-in"), null);
     HttpResponse<String> signedIn = post(stack.proxy("/sign-in"), null,
-        Map.of("csrf", csrf(form.body()), "name", "ann", "password", PASSWORD));
+        Map.of("csrf", PageForms.csrfToken(form.body()), "name", "ann", "password", PASSWORD));
     assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
     String cookie = signedIn.headers().allValues("Set-Cookie").stream()
         .filter(value -> value.startsWith("task_session=")).map(value -> value.substring(0, value.indexOf(';')))
@@ -67,7 +65,7 @@ class SignedInThroughProxyIT {
       assertThat(page.body()).contains("Sign out");
     }
     HttpResponse<String> list = get(stack.proxy("/"), cookie);
-    HttpResponse<String> created = post(stack.proxy("/tasks"), cookie, Map.of("csrf", csrf(list.body()),
+    HttpResponse<String> created = post(stack.proxy("/tasks"), cookie, Map.of("csrf", PageForms.csrfToken(list.body()),
         "title", "Made by ann through nginx"));
     assertThat(created.statusCode()).isEqualTo(303);
     assertThat(stack.replicaOutput(0).stream().anyMatch(line -> line.contains(" user=ann"))
@@ -75,7 +73,7 @@ class SignedInThroughProxyIT {
         .as("the access log names the user").isTrue();
 
     HttpResponse<String> account = get(stack.proxy("/account"), cookie);
-    HttpResponse<String> feedMade = post(stack.proxy("/account/calendar"), cookie, Map.of("csrf", csrf(account.body())));
+    HttpResponse<String> feedMade = post(stack.proxy("/account/calendar"), cookie, Map.of("csrf", PageForms.csrfToken(account.body())));
     assertThat(feedMade.statusCode()).as(feedMade.body()).isEqualTo(201);
     Matcher shown = FEED_URL.matcher(feedMade.body());
     assertThat(shown.find()).as("the calendar URL on the page").isTrue();
@@ -109,21 +107,6 @@ class SignedInThroughProxyIT {
   }
 
   private HttpResponse<String> post(URI uri, String cookie, Map<String, String> fields) throws Exception {
-    String body = fields.entrySet().stream()
-        .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
-    if (cookie != null) {
-      request.header("Cookie", cookie);
-    }
-    return http.send(request.build(), BodyHandlers.ofString());
-  }
-
-  private static String csrf(String page) {
-    Matcher token = CSRF.matcher(page);
-    assertThat(token.find()).as("a CSRF field on the page").isTrue();
-    return token.group(1) != null ? token.group(1) : token.group(2);
+    return PageForms.post(http, uri, cookie, fields);
   }
 }

@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -22,10 +23,17 @@ import java.util.Map;
  * in for {@code mongo}, two {@code web} replicas of the runnable jar sharing it and one secret, and
  * nginx as {@code proxy} with the project's templates, on plain HTTP or with HTTPS. Files (data, rendered configuration, every
  * process's output) go to one directory under {@code target/}.
+ *
+ * <p>As a deployment is, it has an admin ({@value #ADMIN}, added with the CLI as the README says)
+ * and the tests act signed in: {@link #signedIn} gives a request the admin's session cookie (for
+ * the page) and API token (for the API). A stack started open has no user: the app is then open to
+ * this machine alone.
  */
 final class Stack implements AutoCloseable {
 
   static final String DATABASE = "TaskManager";
+  static final String ADMIN = "e2e-admin";
+  static final String PASSWORD = "granite-harbour-lantern-5821";
 
   private final Path repository;
   private final Path dir;
@@ -37,6 +45,8 @@ final class Stack implements AutoCloseable {
   private final int[] replicaPorts = new int[2];
   private Nginx nginx;
   private SelfSignedCertificate certificate;
+  private String sessionCookie;
+  private String apiToken;
 
   private Stack(Path repository, Path dir) {
     this.repository = repository;
@@ -47,7 +57,7 @@ final class Stack implements AutoCloseable {
    * Starts the whole stack, or stops what it started and fails with the reason; with {@code https},
    * nginx serves the app over HTTPS with a self-signed certificate and only redirects on HTTP.
    */
-  static Stack start(Path repository, Path dir, boolean https) {
+  static Stack start(Path repository, Path dir, boolean https, boolean open) {
     Programs.webJar(repository);
     Stack stack = new Stack(repository, dir);
     Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
@@ -63,10 +73,63 @@ final class Stack implements AutoCloseable {
         tls = new Nginx.Tls(stack.certificate.file(), stack.certificate.key(), freePort(), 0);
       }
       stack.nginx = Nginx.start(repository, dir.resolve("nginx"), stack.replicaAddresses(), freePort(), tls);
+      if (!open) {
+        stack.addAdminAndSignIn();
+      }
       return stack;
     } catch (RuntimeException | Error failed) {
       stack.close();
       throw failed;
+    }
+  }
+
+  /**
+   * The request as the admin sends it: with the session cookie (which the page reads) and the API
+   * token (which the API prefers); unchanged in an open stack.
+   */
+  HttpRequest.Builder signedIn(HttpRequest.Builder request) {
+    if (sessionCookie != null) {
+      request.header("Cookie", sessionCookie).header("Authorization", "Bearer " + apiToken);
+    }
+    return request;
+  }
+
+  /** The admin's session cookie, {@code task_session=…}; {@code null} in an open stack. */
+  String sessionCookie() {
+    return sessionCookie;
+  }
+
+  /**
+   * The first admin, as the README has an operator add one, and a write token for the API; then a
+   * session begun on a replica (every replica takes it). The replicas notice the first user within
+   * a second: the stack waits that long, so no test sees the app still open.
+   */
+  private void addAdminAndSignIn() {
+    Map<String, String> onTheStore = Map.of("TASK_MONGO_URI", mongoUri);
+    Programs.Run added = Programs.taskWithInput(repository, onTheStore, PASSWORD + "\n", "user", "add", ADMIN,
+        "--role", "admin", "--password-stdin");
+    Programs.Run token = Programs.task(repository, onTheStore, "token", "create", ADMIN, "--scope", "write");
+    if (added.status() != 0 || token.status() != 0) {
+      throw new AssertionError("adding the admin failed: " + added.err() + token.err());
+    }
+    apiToken = token.out().strip().lines().reduce((first, last) -> last).orElseThrow();
+    sleep(Duration.ofMillis(1_200));
+    sessionCookie = signIn(replica(0, "/sign-in"));
+  }
+
+  private static String signIn(URI signInPage) {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    try {
+      String form = http.send(HttpRequest.newBuilder(signInPage).build(), BodyHandlers.ofString()).body();
+      HttpResponse<String> signedIn = PageForms.post(http, signInPage, null,
+          Map.of("csrf", PageForms.csrfToken(form), "name", ADMIN, "password", PASSWORD));
+      return signedIn.headers().allValues("Set-Cookie").stream()
+          .filter(cookie -> signedIn.statusCode() == 303 && cookie.startsWith("task_session="))
+          .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("signing in failed: " + signedIn.statusCode() + " " + signedIn.body()));
+    } catch (IOException | InterruptedException failed) {
+      throw new AssertionError("signing in failed", failed);
     }
   }
 

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * One {@link Stack} per test class, started before its first test and stopped after its last,
  * whatever happened in between; tests and lifecycle methods receive it as a parameter. Its files go
- * to {@code target/e2e/<test class>/}. A class marked {@link WithHttps} gets nginx with HTTPS. Skips
+ * to {@code target/e2e/<test class>/}. A class marked {@link WithHttps} gets nginx with HTTPS; one
+ * marked {@link OpenStack} gets a stack with no user yet (others act as its admin). Skips
  * the class when nginx (or, for HTTPS, openssl) is missing (fails it under {@code
  * TASK_E2E_REQUIRED=1}).
  */
@@ -32,7 +33,8 @@ final class StackExtension implements BeforeAllCallback, AfterAllCallback, Param
     if (https) {
       Required.openssl();
     }
-    context.getStore(NAMESPACE).put(Stack.class, Stack.start(repository(), dir, https));
+    boolean open = context.getRequiredTestClass().isAnnotationPresent(OpenStack.class);
+    context.getStore(NAMESPACE).put(Stack.class, Stack.start(repository(), dir, https, open));
   }
 
   @Override
