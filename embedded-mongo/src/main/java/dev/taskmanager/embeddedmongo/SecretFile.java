@@ -26,7 +26,8 @@ final class SecretFile {
     try {
       if (Files.exists(file)) {
         OwnerOnly.restrict(file);
-        Optional<ClientSecret> kept = ClientSecret.parse(Files.readString(file, StandardCharsets.US_ASCII));
+        // Decoded leniently: bytes that are not ASCII make it damaged, not unreadable.
+        Optional<ClientSecret> kept = ClientSecret.parse(new String(Files.readAllBytes(file), StandardCharsets.US_ASCII));
         if (kept.isPresent()) {
           return kept.get();
         }

@@ -3,6 +3,7 @@ package dev.taskmanager.cli;
 import dev.taskmanager.cli.store.OpenedStore;
 import dev.taskmanager.core.model.DeletedTask;
 import dev.taskmanager.core.model.TaskNotFoundException;
+import dev.taskmanager.core.text.Excerpts;
 import dev.taskmanager.core.usecase.DeleteTask;
 import dev.taskmanager.core.usecase.DeleteTasksByTitle;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class DeleteCommand extends StoreCommand<Set<Long>> {
     if (title != null) {
       long deleted = new DeleteTasksByTitle(store.tasks(), clock()).delete(title);
       if (deleted > 0) {
-        audit("deleted " + counted(deleted, "task") + " titled \"" + title + "\"");
+        audit("deleted " + counted(deleted, "task") + " titled " + Excerpts.quote(title));
       }
       out().println("deleted " + counted(deleted, "task"));
       return ExitCodes.OK;

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
     "Writes every task, in order of id, to standard output or a file.",
     "",
     "json: an array of task objects ({\"id\":N,\"title\":\"…\",\"shortdesc\":\"…\",\"priority\":N,\"done\":…, "
-        + "\"done_at\":…,\"created_at\":…,\"updated_at\":…,\"due\":…,\"tags\":[…]}), one per line. jsonl: one "
+        + "\"done_at\":…,\"created_at\":…,\"updated_at\":…,\"due\":…,\"tags\":[…],\"created_by\":…,\"updated_by\":…}),"
+        + " one per line. jsonl: one "
         + "such object per line. csv: the header " + Csv.HEADER + ", then RFC 4180 rows. taskwarrior: what "
         + "Taskwarrior's task import reads (due days as midnight in --timezone). UTF-8, lines end with LF. A file "
         + "is written whole or not at all. 'task import' reads them all."},

@@ -8,8 +8,10 @@ import dev.taskmanager.core.account.Role;
 import dev.taskmanager.core.account.Scope;
 import dev.taskmanager.core.account.Tokens;
 import dev.taskmanager.core.account.User;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -109,7 +111,9 @@ class TokenCommandTest {
 
   @Test
   void aCalendarTokenReplacesTheUsersFeedWhoseOldTokenStopsWorking() {
-    String first = cli.run("token", "create", "ann", "--scope", "calendar").out().lines().toList().get(1);
+    // The feed Ann made on her account page the day before.
+    String first = new Tokens(cli.tokens, cli.users, Clock.offset(Cli.CLOCK, Duration.ofDays(-1)))
+        .renewCalendarFeed("ann", Optional.empty()).text();
 
     Result second = cli.run("token", "create", "ann", "--scope", "calendar");
 

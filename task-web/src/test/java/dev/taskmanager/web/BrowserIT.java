@@ -554,8 +554,10 @@ class BrowserIT {
       signInAs("ed", TestServer.PASSWORD);
       open("/account");
 
-      click("form[action='/account/calendar'] button");
+      click("form[action='/account/calendar#calendar'] button");
       String url = text("#new-calendar-url");
+      assertThat(browser.executeScript("return location.hash")).describedAs("the answer scrolls to the new URL")
+          .isEqualTo("#calendar");
       assertThat(url).startsWith(server.uri("/calendar.ics?token=tmt_").toString());
       assertThat(text("main")).contains("Stop the feed", "last fetched never");
       screenshotsOnDesktopAndPhone("account-calendar");

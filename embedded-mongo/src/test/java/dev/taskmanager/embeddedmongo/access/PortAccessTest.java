@@ -10,6 +10,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import dev.taskmanager.embeddedmongo.EmbeddedMongoServer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -107,8 +108,6 @@ class PortAccessTest {
         LegacyQuery.send(server.address(), "admin.$cmd", new BsonDocument("serverStatus", new BsonInt32(1)));
     assertThat(status).singleElement().satisfies(error -> assertThat(error.get("code")).isEqualTo(new BsonInt32(13)));
 
-    List<BsonDocument> inprog = LegacyQuery.send(server.address(), "admin.$cmd.sys.inprog", new BsonDocument());
-    assertThat(inprog.get(0).getArray("inprog")).isEmpty();
   }
 
   @Test
@@ -137,7 +136,7 @@ class PortAccessTest {
   void aDamagedSecretFileIsReplacedByANewSecret() throws Exception {
     String before = server.uri();
     server.close();
-    Files.writeString(parent.resolve("data").resolve("mongo.secret"), "not a secret\n");
+    Files.write(parent.resolve("data").resolve("mongo.secret"), "not a secret: é\n".getBytes(StandardCharsets.UTF_8));
 
     server = EmbeddedMongoServer.start(parent.resolve("data"), "test.mv.db", 0);
 

@@ -37,6 +37,9 @@ public final class Tokens {
   private static final int SECRET_BYTES = 32;
   /** Each use is not a write: the time of last use is kept to the minute. */
   private static final Duration USE_NOTED_EVERY = Duration.ofMinutes(1);
+  /** Tokens by age; made in the same millisecond, by id, so that any two compare one way. */
+  private static final Comparator<ApiToken> NEWEST_LAST =
+      Comparator.comparing(ApiToken::createdAt).thenComparing(ApiToken::id);
 
   private final TokenStore tokens;
   private final UserStore users;
@@ -93,7 +96,9 @@ public final class Tokens {
    */
   public IssuedToken renewCalendarFeed(String user, Optional<Duration> lifetime) {
     IssuedToken issued = create(user, Scope.CALENDAR, lifetime);
-    calendarFeedsOf(user).stream().filter(token -> !token.id().equals(issued.token().id()))
+    // Only those made before: of two renewals at once (a double click), neither revokes the other's
+    // feed when both were made in one millisecond, and the later one's survives otherwise.
+    calendarFeedsOf(user).stream().filter(token -> token.createdAt().isBefore(issued.token().createdAt()))
         .forEach(this::revokeIfThere);
     return issued;
   }
@@ -107,7 +112,7 @@ public final class Tokens {
 
   /** The user's calendar feed token, if they have one (the newest, should an admin have made more). */
   public Optional<ApiToken> calendarFeedOf(String user) {
-    return calendarFeedsOf(user).stream().max(Comparator.comparing(ApiToken::createdAt));
+    return calendarFeedsOf(user).stream().max(NEWEST_LAST);
   }
 
   private List<ApiToken> calendarFeedsOf(String user) {

@@ -159,13 +159,25 @@ class TokensTest {
   @Test
   void aRenewedCalendarFeedReplacesTheOldOneWhichStopsWorking() {
     Tokens.IssuedToken first = tokens.renewCalendarFeed("ann", Optional.empty());
-    Tokens.IssuedToken second = tokens.renewCalendarFeed("ann", Optional.empty());
+    Tokens.IssuedToken second = at(NOW.plusSeconds(1)).renewCalendarFeed("ann", Optional.empty());
 
     assertThat(tokens.authenticate(first.text())).isEmpty();
     assertThat(tokens.authenticate(second.text())).hasValueSatisfying(
         who -> assertThat(who.token().scope()).isEqualTo(Scope.CALENDAR));
     assertThat(tokens.calendarFeedOf("ann")).contains(store.find(second.token().id()).orElseThrow());
     assertThat(second.token().expiresAt()).isEmpty();
+  }
+
+  @Test
+  void twoRenewalsInOneMillisecondLeaveBothFeedsWorkingRatherThanNone() {
+    Tokens.IssuedToken earlier = tokens.renewCalendarFeed("ann", Optional.empty());
+    Tokens.IssuedToken one = at(NOW.plusSeconds(1)).renewCalendarFeed("ann", Optional.empty());
+    Tokens.IssuedToken other = at(NOW.plusSeconds(1)).renewCalendarFeed("ann", Optional.empty());
+
+    assertThat(tokens.authenticate(earlier.text())).isEmpty();
+    assertThat(tokens.authenticate(one.text())).isPresent();
+    assertThat(tokens.authenticate(other.text())).isPresent();
+    assertThat(tokens.calendarFeedOf("ann")).map(ApiToken::createdAt).contains(NOW.plusSeconds(1));
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.List;
 final class CalendarDocument {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+  private static final int LAST_YEAR = 9999;
   private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private CalendarDocument() {}
@@ -41,9 +42,13 @@ final class CalendarDocument {
       lines.raw("BEGIN", "VEVENT")
           .text("UID", "task-" + task.id() + "@" + host)
           .raw("DTSTAMP", stamp)
-          .raw("DTSTART;VALUE=DATE", DAY.format(due))
-          .raw("DTEND;VALUE=DATE", DAY.format(due.plusDays(1)))
-          .text("SUMMARY", task.title())
+          .raw("DTSTART;VALUE=DATE", DAY.format(due));
+      if (due.getYear() < LAST_YEAR) {
+        // Without an end an all-day event lasts its one day (RFC 5545, 3.6.1), but some apps want
+        // one; not after the last day a DATE can hold, 9999-12-31, which may be a task's due day.
+        lines.raw("DTEND;VALUE=DATE", DAY.format(due.plusDays(1)));
+      }
+      lines.text("SUMMARY", task.title())
           .raw("TRANSP", "TRANSPARENT")
           .raw("URL", site + "/tasks/" + task.id());
       if (!task.shortdesc().isEmpty()) {

@@ -71,6 +71,16 @@ class CalendarDocumentTest {
   }
 
   @Test
+  void aTaskDueOnTheLastDayADateHoldsHasNoEndDayBeyondIt() {
+    String document = CalendarDocument.of("ann", "http://localhost", "localhost", List.of(
+        task(9, "Far away", "", LocalDate.of(9999, 12, 31), List.of(), null)), NOW);
+
+    VEvent event = eventsOf(document).get(0);
+    assertThat(value(event, "DTSTART")).isEqualTo("99991231");
+    assertThat(value(event, "DTEND")).describedAs("one day, as RFC 5545 reads a day with no end").isNull();
+  }
+
+  @Test
   void noTasksIsAnEmptyButValidCalendar() {
     String document = CalendarDocument.of("ann", "http://localhost", "localhost", List.of(), NOW);
 
