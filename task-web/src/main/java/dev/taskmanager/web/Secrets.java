@@ -33,7 +33,10 @@ final class Secrets {
     }
     Path file = settings.dataDir().resolve(FILE_NAME);
     try {
-      Files.createDirectories(settings.dataDir());
+      if (!Files.isDirectory(settings.dataDir())) {
+        // The data directory is the owner's alone, as the embedded store makes it when it comes first.
+        Files.createDirectories(settings.dataDir(), ownerOnly("rwx------"));
+      }
       if (!Files.exists(file)) {
         generate(file);
       }
@@ -54,7 +57,7 @@ final class Secrets {
     new SecureRandom().nextBytes(random);
     String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     try {
-      Files.createFile(file, ownerOnly());
+      Files.createFile(file, ownerOnly("rw-------"));
     } catch (FileAlreadyExistsException anotherProcessWon) {
       return; // Another process created it first: use theirs.
     }
@@ -69,11 +72,11 @@ final class Secrets {
   }
 
   /** Owner-only permissions from the start: never readable by others, even briefly. */
-  private static FileAttribute<?>[] ownerOnly() {
+  private static FileAttribute<?>[] ownerOnly(String permissions) {
     if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
       return new FileAttribute<?>[0];
     }
-    return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+    return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))};
   }
 
   /** The system's reason ("No space left on device", "permission denied"), never a class name. */

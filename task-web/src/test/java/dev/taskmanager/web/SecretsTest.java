@@ -36,6 +36,8 @@ class SecretsTest {
     assertThat(first).hasSizeGreaterThanOrEqualTo(Settings.SECRET_MIN_LENGTH).isEqualTo(second);
     Path file = nested.resolve(Secrets.FILE_NAME);
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(nested)))
+        .describedAs("the data directory it made, as the embedded store makes it").isEqualTo("rwx------");
   }
 
   @Test
