@@ -47,4 +47,20 @@ final class PageForms {
     }
     return client.send(request.build(), BodyHandlers.ofString());
   }
+
+  /**
+   * Signs in through the form at {@code signInPage} as a browser would: its CSRF token, then the
+   * post. The session cookie, {@code task_session=…}, as a Cookie header sends it.
+   */
+  static String signIn(HttpClient client, URI signInPage, String name, String password)
+      throws IOException, InterruptedException {
+    String form = client.send(HttpRequest.newBuilder(signInPage).timeout(Duration.ofSeconds(20)).build(),
+        BodyHandlers.ofString()).body();
+    HttpResponse<String> signedIn = post(client, signInPage, null,
+        Map.of("csrf", csrfToken(form), "name", name, "password", password));
+    assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
+    return signedIn.headers().allValues("Set-Cookie").stream()
+        .filter(value -> value.startsWith("task_session=")).map(value -> value.substring(0, value.indexOf(';')))
+        .findFirst().orElseThrow(() -> new AssertionError("signing in set no session cookie"));
+  }
 }

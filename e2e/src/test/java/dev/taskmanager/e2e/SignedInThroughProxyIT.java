@@ -3,19 +3,16 @@ package dev.taskmanager.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,13 +48,7 @@ class SignedInThroughProxyIT {
     assertThat(get(stack.proxy("/"), null).headers().firstValue("Location")).hasValue("/sign-in");
     assertThat(get(stack.proxy("/api/tasks"), null).statusCode()).isEqualTo(401);
 
-    HttpResponse<String> form = get(stack.proxy("/sign-in"), null);
-    HttpResponse<String> signedIn = post(stack.proxy("/sign-in"), null,
-        Map.of("csrf", PageForms.csrfToken(form.body()), "name", "ann", "password", PASSWORD));
-    assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(303);
-    String cookie = signedIn.headers().allValues("Set-Cookie").stream()
-        .filter(value -> value.startsWith("task_session=")).map(value -> value.substring(0, value.indexOf(';')))
-        .findFirst().orElseThrow();
+    String cookie = PageForms.signIn(http, stack.proxy("/sign-in"), "ann", PASSWORD);
 
     for (int replica = 0; replica < 2; replica++) {
       HttpResponse<String> page = get(stack.replica(replica, "/"), cookie);

@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -114,20 +113,9 @@ final class Stack implements AutoCloseable {
     }
     apiToken = token.out().strip().lines().reduce((first, last) -> last).orElseThrow();
     sleep(Duration.ofMillis(1_200));
-    sessionCookie = signIn(replica(0, "/sign-in"));
-  }
-
-  private static String signIn(URI signInPage) {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     try {
-      String form = http.send(HttpRequest.newBuilder(signInPage).build(), BodyHandlers.ofString()).body();
-      HttpResponse<String> signedIn = PageForms.post(http, signInPage, null,
-          Map.of("csrf", PageForms.csrfToken(form), "name", ADMIN, "password", PASSWORD));
-      return signedIn.headers().allValues("Set-Cookie").stream()
-          .filter(cookie -> signedIn.statusCode() == 303 && cookie.startsWith("task_session="))
-          .map(cookie -> cookie.substring(0, cookie.indexOf(';')))
-          .findFirst()
-          .orElseThrow(() -> new AssertionError("signing in failed: " + signedIn.statusCode() + " " + signedIn.body()));
+      sessionCookie = PageForms.signIn(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+          replica(0, "/sign-in"), ADMIN, PASSWORD);
     } catch (IOException | InterruptedException failed) {
       throw new AssertionError("signing in failed", failed);
     }
