@@ -24,16 +24,25 @@ public final class Argon2Passwords implements Passwords {
   /** zxcvbn's score is 0 to 4; 3 means more than 10^10 guesses, beyond an attacker who stole the hashes. */
   static final int MIN_SCORE = 3;
 
-  private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
   private static final int SALT_BYTES = 16;
   /** zxcvbn's name for the dictionary of the hints it is given. */
   private static final String USER_INPUTS = "user_inputs";
+
+  /**
+   * The function new hashes are made with. Password4j's Argon2 function keeps a zeroed copy of its
+   * whole memory (19 MiB, copied at each hash) for as long as the process lives: it is made at the
+   * first hash, not when this class loads, so that a process that never hashes (every {@code task}
+   * command but those on users, a web app nobody signs in to) never holds it.
+   */
+  private static final class NewHashes {
+    static final Argon2Function ARGON2ID = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
+  }
 
   @Override
   public String hash(char[] password) {
     SecureString copy = new SecureString(password);
     try {
-      return Password.hash(copy).addRandomSalt(SALT_BYTES).with(ARGON2ID).getResult();
+      return Password.hash(copy).addRandomSalt(SALT_BYTES).with(NewHashes.ARGON2ID).getResult();
     } finally {
       copy.clear();
     }

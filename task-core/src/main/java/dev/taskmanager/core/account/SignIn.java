@@ -35,14 +35,17 @@ public final class SignIn {
   private final Passwords passwords;
   private final SignInThrottle throttle;
   private final Clock clock;
-  private final String decoy;
+  /**
+   * Made at the first check, not at start: a hash is slow and memory-hard on purpose, and a process
+   * nobody signs in to need not pay for one.
+   */
+  private volatile String decoy;
 
   public SignIn(UserStore users, Passwords passwords, SignInThrottle throttle, Clock clock) {
     this.users = users;
     this.passwords = passwords;
     this.throttle = throttle;
     this.clock = clock;
-    this.decoy = decoyHash(passwords);
   }
 
   /** Checks a name and password from a client at {@code address}; notes the time of a success. */
@@ -65,13 +68,29 @@ public final class SignIn {
     if (wait.isPresent()) {
       return new Throttled(wait.get());
     }
+    // Before the lookup, so that the first check costs the same whether the name exists or not.
+    String unknownNamesHash = decoy();
     Optional<User> user = aName ? users.find(name) : Optional.empty();
-    boolean matches = passwords.matches(password, user.map(User::passwordHash).orElse(decoy));
+    boolean matches = passwords.matches(password, user.map(User::passwordHash).orElse(unknownNamesHash));
     if (user.isEmpty() || !matches) {
       return new Refused();
     }
     throttle.succeeded(account, address);
     return new SignedIn(user.get());
+  }
+
+  private String decoy() {
+    String made = decoy;
+    if (made == null) {
+      synchronized (this) {
+        made = decoy;
+        if (made == null) {
+          made = decoyHash(passwords);
+          decoy = made;
+        }
+      }
+    }
+    return made;
   }
 
   /** A hash of a random password nobody knows, with the same parameters as the real ones. */
