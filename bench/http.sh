@@ -21,8 +21,9 @@
 #     the data directory itself and with the web app running on it;
 #   - at N = 1,000, the performance issue's comparison with a native command line: `bin/task list`
 #     (a page of 50) with the web app running and with the CLI opening the store, side by side with
-#     Taskwarrior's `task list` of 1,000 tasks in a temporary TASKDATA (Debian's taskwarrior, called
-#     by its full path /usr/bin/task), by hyperfine: 3 warm-up runs and 10 measured, the median;
+#     Taskwarrior's `task list` of 1,000 tasks in a temporary data directory (Debian's taskwarrior,
+#     called by its full path /usr/bin/task), by hyperfine: 3 warm-up runs and 10 measured, the
+#     median;
 #   - the ceiling, once for both: a bare Undertow server in its own JVM (StaticPageServer, from
 #     benchmarks.jar) answering a static page of 2 KB through the worker pool with keep-alive,
 #     under the same wrk settings; the HTTP figures are also given as a share of it;
@@ -576,7 +577,8 @@ time_commands() {
 # --- Taskwarrior ---------------------------------------------------------------------------------
 
 # Taskwarrior with as many pending tasks as the builds' stores hold, imported by its own `task
-# import` into a TASKDATA of the temporary directory, once; fails, with a note, when it cannot be.
+# import` into a data directory of the temporary directory (data.location in a TASKRC of its own),
+# once; fails, with a note, when it cannot be.
 taskwarrior_state=
 prepare_taskwarrior() {
   local size=$1 dir=$work/taskwarrior count
@@ -610,16 +612,18 @@ prepare_taskwarrior() {
 compare_with_taskwarrior() {
   local size=$1 mode=$2 b i median runs=() names=()
   prepare_taskwarrior "$size" || return 0
-  runs+=("env TASKRC=$work/taskwarrior/taskrc $taskwarrior list")
+  # hyperfine splits each command into words as a shell would, quotes and backslashes included.
+  runs+=("$(printf '%q list' "$taskwarrior")")
   names+=("taskwarrior.$size.$mode")
   for b in "${builds[@]}"; do
     [ -d "$(data_dir "$b" "$size")" ] || continue
     [ "$mode" = stopped ] || web_up "$b" "$size" "before the comparison with Taskwarrior" || continue
-    runs+=("${build_dir[$b]}/bin/task --data-dir $(data_dir "$b" "$size") list")
+    runs+=("$(printf '%q --data-dir %q list' "${build_dir[$b]}/bin/task" "$(data_dir "$b" "$size")")")
     names+=("$b.$size.$mode.list_against_taskwarrior")
   done
   say "N = $size: bin/task list against Taskwarrior's task list, web app $mode (hyperfine)"
-  if ! timeout 600 hyperfine -N --warmup 3 --runs 10 --export-csv "$work/hyperfine.csv" "${runs[@]}" \
+  # Taskwarrior's configuration by the environment, so that its command is its own alone.
+  if ! TASKRC=$work/taskwarrior/taskrc timeout 600 hyperfine -N --warmup 3 --runs 10 --export-csv "$work/hyperfine.csv" "${runs[@]}" \
       >"$work/hyperfine.log" 2>&1; then
     notes+=("the comparison with Taskwarrior, web app $mode, failed: $(tail -3 "$work/hyperfine.log" | tr '\n' ' ')")
     return 0
@@ -816,9 +820,9 @@ judge() {
 # cell and the ratio are left out.
 row() {
   if [ "$with_baseline" = 1 ]; then
-    printf '%-48s %-30s %-30s %-9s %-22s %s\n' "$@"
+    printf '%-50s %-30s %-30s %-9s %-22s %s\n' "$@"
   else
-    printf '%-48s %-30s %-22s %s\n' "$1" "$3" "$5" "$6"
+    printf '%-50s %-30s %-22s %s\n' "$1" "$3" "$5" "$6"
   fi
 }
 # A row of build figures at a size: label, key, unit, target, met.

@@ -30,9 +30,11 @@ public final class Argon2Passwords implements Passwords {
 
   /**
    * The function new hashes are made with. Password4j's Argon2 function keeps a zeroed copy of its
-   * whole memory (19 MiB, copied at each hash) for as long as the process lives: it is made at the
-   * first hash, not when this class loads, so that a process that never hashes (every {@code task}
-   * command but those on users, a web app nobody signs in to) never holds it.
+   * whole memory (19 MiB, copied at each hash) for as long as the process lives, and Password4j
+   * keeps every function it made: this one is made at the first hash, not when this class loads, so
+   * that a process that never hashes or checks a password (every {@code task} command but those on
+   * users, a web app nobody signs in to) never holds it. {@link #matches} gets the same function
+   * from Password4j's cache, by the parameters in the hash.
    */
   private static final class NewHashes {
     static final Argon2Function ARGON2ID = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * Signing in with a name and a password. The answer never tells which of the two was wrong, and
  * neither does the time it takes: a name nobody has is checked against a decoy hash made with the
- * same parameters (when this is made, not on the first unknown name), so it costs one password
- * check like any other. Failures are throttled per account and per address ({@link
+ * same parameters, so it costs one password check like any other. The decoy is made at the first
+ * check of any name, before the lookup, so that first check too costs the same whatever the name. Failures are throttled per account and per address ({@link
  * SignInThrottle}); text that cannot be a name counts against one shared account, so that junk never
  * crowds the real names out of the throttle's memory.
  */
@@ -79,16 +79,16 @@ public final class SignIn {
     return new SignedIn(user.get());
   }
 
+  /**
+   * The decoy, made now if no check has made one yet. Checks that race at the first make one each
+   * and one of them is kept: any is as good, and none waits on a lock for another's hash (the web
+   * app bounds how long a check may wait for a turn at hashing).
+   */
   private String decoy() {
     String made = decoy;
     if (made == null) {
-      synchronized (this) {
-        made = decoy;
-        if (made == null) {
-          made = decoyHash(passwords);
-          decoy = made;
-        }
-      }
+      made = decoyHash(passwords);
+      decoy = made;
     }
     return made;
   }

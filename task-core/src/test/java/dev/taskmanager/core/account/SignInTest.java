@@ -44,13 +44,15 @@ class SignInTest {
     }
   }
 
-  /** The test passwords, counting the checks made. */
+  /** The test passwords, counting the hashes and checks made. */
   private static class CountingPasswords implements Passwords {
     final TestPasswords passwords = new TestPasswords();
+    final AtomicInteger hashes = new AtomicInteger();
     final AtomicInteger checks = new AtomicInteger();
 
     @Override
     public String hash(char[] password) {
+      hashes.incrementAndGet();
       return passwords.hash(password);
     }
 
@@ -96,6 +98,20 @@ class SignInTest {
     assertThat(signIn.check("ann", "violet-tram-oyster".toCharArray(), "192.0.2.1")).isInstanceOf(SignIn.SignedIn.class);
 
     assertThat(users.find("ann").orElseThrow().lastSignInAt()).isEmpty();
+  }
+
+  @Test
+  void theDecoyIsMadeAtTheFirstCheckOfAKnownNameAsOfAnUnknownOne() {
+    for (String name : List.of("ann", "nobody")) {
+      CountingPasswords counted = new CountingPasswords();
+      SignIn fresh = new SignIn(users, counted, new SignInThrottle(clock), clock);
+      assertThat(counted.hashes.get()).describedAs("hashes made at start").isZero();
+
+      fresh.signIn(name, "wrong-password".toCharArray(), "192.0.2.1");
+      fresh.signIn(name, "wrong-password".toCharArray(), "192.0.2.1");
+
+      assertThat(counted.hashes.get()).describedAs("hashes made by two checks of %s", name).isEqualTo(1);
+    }
   }
 
   @Test
