@@ -70,10 +70,10 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
   /**
    * netty 4.2 defines Flight Recorder events for its allocator and, when the JVM offers Flight
-   * Recorder, loads it with them as the server starts: ~100 classes that cannot go in a class-data
-   * archive, ~70 ms of every {@code task} command that opens a store (1.03 s against 0.95 s on a
-   * 1,000-task store). Off unless the JVM was told otherwise; netty reads the setting once, as its
-   * classes load, which is after this class's.
+   * Recorder, loads Flight Recorder's classes with them as the server starts (~100; netty's events
+   * cannot go in a class-data archive): ~70 ms of every {@code task} command that opens a store
+   * (1.03 s against 0.95 s on a 1,000-task store). Off unless the JVM was told otherwise; netty
+   * reads the setting once, as its classes load, which is after this class's.
    */
   static {
     if (System.getProperty(NETTY_FLIGHT_RECORDER) == null) {

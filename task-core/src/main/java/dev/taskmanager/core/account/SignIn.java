@@ -10,9 +10,10 @@ import java.util.Optional;
  * Signing in with a name and a password. The answer never tells which of the two was wrong, and
  * neither does the time it takes: a name nobody has is checked against a decoy hash made with the
  * same parameters, so it costs one password check like any other. The decoy is made at the first
- * check of any name, before the lookup, so that first check too costs the same whatever the name. Failures are throttled per account and per address ({@link
- * SignInThrottle}); text that cannot be a name counts against one shared account, so that junk never
- * crowds the real names out of the throttle's memory.
+ * check of any name, before the lookup, so that first check too costs the same whatever the name.
+ * Failures are throttled per account and per address ({@link SignInThrottle}); text that cannot be
+ * a name counts against one shared account, so that junk never crowds the real names out of the
+ * throttle's memory.
  */
 public final class SignIn {
 
