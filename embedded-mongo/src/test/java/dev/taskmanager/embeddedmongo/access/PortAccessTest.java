@@ -107,7 +107,6 @@ class PortAccessTest {
     List<BsonDocument> status =
         LegacyQuery.send(server.address(), "admin.$cmd", new BsonDocument("serverStatus", new BsonInt32(1)));
     assertThat(status).singleElement().satisfies(error -> assertThat(error.get("code")).isEqualTo(new BsonInt32(13)));
-
   }
 
   @Test
