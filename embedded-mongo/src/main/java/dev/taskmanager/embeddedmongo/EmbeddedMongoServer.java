@@ -60,11 +60,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
   private static final int PAGE_SPLIT_BYTES = 4 * 1024;
   /**
    * How long a chunk that no longer holds live pages keeps its place in the file before its space is
-   * reused. H2's default is 45 s, which made frequent commits grow the file by gigabytes; 0 lost
-   * acknowledged writes, rarely, in kill tests (a document written rounds before gone after a
-   * restart; also h2database#2752, #4083, #4247: with 0, H2 may reuse a chunk's blocks while the
-   * chunk map still lists it). Nitrite saw no failure with a 1 s window in a soak that failed every
-   * run at 0; the compaction here keeps the file small with it.
+   * reused (counted from the chunk's writing). H2's default is 45 s, which made frequent commits grow
+   * the file by gigabytes. At 0, H2 may reuse a chunk's blocks while the chunk map still lists it
+   * (h2database#2752, #4083, #4247), and Nitrite's soak failed every run at 0 and none with a 1 s
+   * window. (The kill tests here once seemed to lose writes at 0 too; probably their reading of the
+   * child's output, which lost its last lines, fixed since.) The compaction here keeps the file
+   * small with 1 s, and puts it back after H2's {@code compactFile}, which sets 0 for good.
    */
   private static final int RETENTION_MILLIS = 1_000;
 
