@@ -44,7 +44,9 @@ class CompactionTest {
       now.addAndGet(Compaction.SETTLING_NANOS);
       compaction.step(false);
 
-      assertThat(store.getFillRate()).describedAs("percent of the file in use after the step: under 40, so the step called compactFile").isLessThan(40);
+      assertThat(store.getFillRate())
+          .describedAs("percent of the file in use after the step: under 40, so the step called compactFile")
+          .isLessThan(40);
       assertThat(store.getRetentionTime()).isEqualTo(RETENTION_MILLIS);
     } finally {
       store.close();
