@@ -41,7 +41,7 @@ RUN groupadd --system --gid 10001 task && useradd --system --uid 10001 --gid tas
     && chmod 0755 /usr/local/bin/task /usr/local/bin/task-web
 
 COPY --from=build /src/task-web/target/task-web.jar /src/task-web/target/task-web.jsa /app/
-COPY --from=build /src/task-cli/target/task-cli.jar /src/task-cli/target/task-cli.jsa /app/
+COPY --from=build /src/task-cli/target/task-cli.jar /src/task-cli/target/task-cli.jsa /src/task-cli/target/task-cli-send.jsa /app/
 
 USER task
 WORKDIR /app

@@ -1,5 +1,6 @@
 package dev.taskmanager.cli;
 
+import dev.taskmanager.cli.store.StoreModuleSelector;
 import dev.taskmanager.cli.store.StoreModules;
 import dev.taskmanager.mongo.wiring.EnvironmentDefaults;
 import dev.taskmanager.mongo.wiring.StoreOptions;
@@ -194,8 +195,17 @@ public final class TaskCli implements Callable<Integer> {
    * code: what {@code main} exits with, and what tests that run the whole program in-process check.
    */
   static int run(Map<String, String> environment, String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = commandLine(new CliFactory(new CliModule(Terminal.system(), StoreModules::select)),
-        environment, args);
+    return run(Terminal.system(), StoreModules::select, environment, args, out, err);
+  }
+
+  /**
+   * Runs {@code task} at this terminal, on the stores {@code stores} chooses, and returns its exit
+   * code: {@link #main} through {@link #run(Map, String[], PrintWriter, PrintWriter)}, and the web
+   * app for the commands it serves.
+   */
+  public static int run(Terminal terminal, StoreModuleSelector stores, Map<String, String> environment,
+      String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = commandLine(new CliFactory(new CliModule(terminal, stores)), environment, args);
     commandLine.setOut(out);
     commandLine.setErr(err);
     int exitCode;

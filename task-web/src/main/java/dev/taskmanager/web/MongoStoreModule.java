@@ -23,5 +23,8 @@ final class MongoStoreModule extends AbstractModule {
   @Override
   protected void configure() {
     install(StoreModules.forSettings(settings));
+    if (settings.uri() == null) {
+      bind(ServedCommandLine.class).toInstance(new ServedCommandLine(settings.dataDir(), settings.database()));
+    }
   }
 }

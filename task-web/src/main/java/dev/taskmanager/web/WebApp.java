@@ -1,12 +1,19 @@
 package dev.taskmanager.web;
 
+import com.google.inject.Binding;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.Stage;
+import dev.taskmanager.cli.socket.CommandServer;
+import dev.taskmanager.cli.store.OpenStoreModule;
+import dev.taskmanager.core.account.TokenStore;
+import dev.taskmanager.core.account.UserStore;
 import dev.taskmanager.core.model.TaskStoreException;
+import dev.taskmanager.core.port.TaskStore;
 import dev.taskmanager.core.text.Excerpts;
 import dev.taskmanager.mongo.wiring.ProvisionFailures;
 import dev.taskmanager.mongo.wiring.StoreLifecycle;
@@ -19,6 +26,7 @@ import java.net.URI;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +45,13 @@ public final class WebApp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
 
   private final WebServer server;
+  private final Optional<CommandServer> commandLine;
   private final StoreLifecycle store;
   private final Metrics metrics;
 
-  private WebApp(WebServer server, StoreLifecycle store, Metrics metrics) {
+  private WebApp(WebServer server, Optional<CommandServer> commandLine, StoreLifecycle store, Metrics metrics) {
     this.server = server;
+    this.commandLine = commandLine;
     this.store = store;
     this.metrics = metrics;
   }
@@ -111,12 +121,27 @@ public final class WebApp implements AutoCloseable {
       startOrExplain(server, settings);
       Warmup.run(server.url());
       injector.getInstance(Readiness.class).markWarm();
-      return new WebApp(server, store, metrics);
+      return new WebApp(server, serveCommandLine(injector, store), store, metrics);
     } catch (RuntimeException failed) {
       metrics.close();
       closeQuietly(store);
       throw failed;
     }
+  }
+
+  /**
+   * Serves the {@code task} commands typed on this machine while the app runs on its embedded
+   * store, on that store: each then costs a small program's start instead of the command line's.
+   */
+  private static Optional<CommandServer> serveCommandLine(Injector injector, StoreLifecycle store) {
+    Binding<ServedCommandLine> served = injector.getExistingBinding(Key.get(ServedCommandLine.class));
+    if (served == null) {
+      return Optional.empty();
+    }
+    ServedCommandLine where = served.getProvider().get();
+    return CommandServer.start(where.dataDirectory(), where.database(), new OpenStoreModule(
+        injector.getInstance(TaskStore.class), injector.getInstance(UserStore.class),
+        injector.getInstance(TokenStore.class), store.description() + ", served by the web app"));
   }
 
   /** Where the app answers, e.g. {@code http://127.0.0.1:8080/}. */
@@ -128,6 +153,7 @@ public final class WebApp implements AutoCloseable {
   @Override
   public void close() {
     try {
+      commandLine.ifPresent(CommandServer::close);
       server.stop();
     } finally {
       metrics.close();

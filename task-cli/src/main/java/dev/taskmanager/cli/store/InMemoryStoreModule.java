@@ -1,13 +1,9 @@
 package dev.taskmanager.cli.store;
 
 import com.google.inject.AbstractModule;
-import dev.taskmanager.core.account.TokenStore;
-import dev.taskmanager.core.account.UserStore;
 import dev.taskmanager.core.memory.InMemoryTaskStore;
 import dev.taskmanager.core.memory.InMemoryTokenStore;
 import dev.taskmanager.core.memory.InMemoryUserStore;
-import dev.taskmanager.core.port.TaskStore;
-import dev.taskmanager.mongo.wiring.StoreLifecycle;
 import java.util.List;
 
 /**
@@ -30,12 +26,9 @@ public final class InMemoryStoreModule extends AbstractModule {
 
   @Override
   protected void configure() {
-    bind(TaskStore.class).toInstance(store);
-    bind(UserStore.class).toInstance(users);
-    bind(TokenStore.class).toInstance(tokens);
-    bind(StoreDoctor.class).toInstance(new HealthyDoctor());
     // The store belongs to whoever passed it in (a test may share it between commands).
-    bind(StoreLifecycle.class).toInstance(StoreLifecycle.nothingToClose(DESCRIPTION));
+    install(new OpenStoreModule(store, users, tokens, DESCRIPTION));
+    bind(StoreDoctor.class).toInstance(new HealthyDoctor());
   }
 
   /** An in-memory store keeps its own invariants: every check passes. */
