@@ -2,6 +2,10 @@ package dev.taskmanager.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.inject.Binding;
+import com.google.inject.Guice;
+import com.google.inject.Key;
+import com.google.inject.Stage;
 import dev.taskmanager.cli.Terminal;
 import dev.taskmanager.cli.socket.CommandClient;
 import java.io.ByteArrayOutputStream;
@@ -37,10 +41,19 @@ class ServedCommandLineTest {
   }
 
   @Test
-  void anAppOnAnotherStoreServesNoCommandLine() {
-    try (TestServer server = TestServer.start()) {
-      assertThat(Path.of("target", "test-data", "task.sock")).doesNotExist();
-    }
+  void onlyTheEmbeddedStoreIsServed() {
+    // The store modules as the app chooses them, not started (Stage.TOOL): which one serves a socket.
+    Settings embedded = Settings.parse(Map.of(), "--data-dir", dataDir.toString());
+    Settings external = Settings.parse(Map.of(), "--mongo-uri", "mongodb://127.0.0.1:1/", "--data-dir", dataDir.toString());
+
+    assertThat(servedBy(embedded)).isNotNull();
+    assertThat(servedBy(external)).isNull();
+    assertThat(servedBy(Settings.parse(Map.of(), "--store", "memory"))).isNull();
+  }
+
+  private static Binding<ServedCommandLine> servedBy(Settings settings) {
+    return Guice.createInjector(Stage.TOOL, WebApp.storeModule(settings))
+        .getExistingBinding(Key.get(ServedCommandLine.class));
   }
 
   private OptionalInt send(ByteArrayOutputStream out, String... args) {

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
+import jdk.net.ExtendedSocketOptions;
 
 /**
  * Sends a command to the web app running on its data directory, when one is and the command is one
@@ -38,14 +39,18 @@ import java.util.TreeMap;
 public final class CommandClient {
 
   /**
-   * The commands the app runs: those that read no file, no standard input and ask nothing. The
-   * others need the client's files or terminal; the command line runs them itself.
+   * The commands the app runs: those that read no file, no standard input and ask nothing (but
+   * {@code add --titles-from}, see {@link #served}). The others need the client's files or
+   * terminal; the command line runs them itself.
    */
   public static final Set<String> SERVED = Set.of("add", "list", "show", "edit", "done", "reopen", "stats", "deleted");
 
   /** The root's options that take a value (as {@code --name value} or {@code --name=value}). */
   private static final Set<String> VALUED_OPTIONS = Set.of("--store", "--mongo-uri", "--db", "--data-dir", "--timezone");
   private static final Set<String> HELP = Set.of("-h", "--help", "-V", "--version");
+  /** The variables the command line reads: all of the person's environment the app is given. */
+  private static final List<String> VARIABLES = List.of("TASK_STORE", "TASK_MONGO_URI", "TASK_DB", "TASK_DATA_DIR",
+      "TASK_TIMEZONE");
 
   /** Exit code when the app went away during a command: the store was unavailable (ExitCodes). */
   static final int STORE_UNAVAILABLE = 4;
@@ -58,27 +63,91 @@ public final class CommandClient {
    */
   public static OptionalInt runInApp(Map<String, String> environment, Path workingDirectory, String[] args,
       Terminal terminal, OutputStream out, OutputStream err) {
-    Optional<CommandRequest> request = request(environment, workingDirectory, args, terminal);
-    if (request.isEmpty()) {
+    Optional<Map<String, String>> options = served(List.of(args));
+    if (options.isEmpty()
+        || !option(options.get(), "--store", environment, "TASK_STORE", "mongo").strip().equalsIgnoreCase("mongo")
+        || !option(options.get(), "--mongo-uri", environment, "TASK_MONGO_URI", "").isEmpty()) {
       return OptionalInt.empty();
     }
-    Path socket = Path.of(request.get().dataDirectory()).resolve(Replies.SOCKET_FILE);
+    Path dataDirectory;
+    try {
+      dataDirectory = Path.of(option(options.get(), "--data-dir", environment, "TASK_DATA_DIR", "data"));
+    } catch (InvalidPathException notAPath) {
+      return OptionalInt.empty();
+    }
+    // As given, relative to the working directory: shorter than absolute for a socket's address.
+    Path socket = dataDirectory.resolve(Replies.SOCKET_FILE);
     if (!Files.exists(socket)) {
       return OptionalInt.empty();
     }
-    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-      channel.connect(UnixDomainSocketAddress.of(socket));
-      DataOutputStream requestStream = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
-      request.get().writeTo(requestStream);
-      DataInputStream reply = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16));
-      if (reply.readUnsignedByte() != Replies.ACCEPTED) {
+    CommandRequest request = new CommandRequest(workingDirectory.toString(),
+        workingDirectory.resolve(dataDirectory).toString(), option(options.get(), "--db", environment, "TASK_DB",
+            "TaskManager"), zone(environment), terminal.interactive(), terminal.colour(), terminal.width(),
+        variables(environment), List.of(args));
+    SocketChannel channel = null;
+    try {
+      channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+      DataInputStream reply = accepted(channel, socket, request);
+      if (reply == null) {
         return OptionalInt.empty();
       }
+      // From here on the command runs in the app: whatever happens, never again here.
       return OptionalInt.of(relay(reply, out, err));
     } catch (IOException | RuntimeException notServed) {
       // No app (a socket left by one killed), or it went before accepting: nothing ran.
       return OptionalInt.empty();
+    } finally {
+      closeQuietly(channel);
     }
+  }
+
+  /**
+   * Sends the request: the reply's stream once the app accepted it, {@code null} when it refused,
+   * or when the socket is another user's (another user's app, or a socket planted to read what is
+   * typed: the person's arguments and variables go only to their own app).
+   */
+  private static DataInputStream accepted(SocketChannel channel, Path socket, CommandRequest request)
+      throws IOException {
+    channel.connect(UnixDomainSocketAddress.of(socket));
+    if (!channel.getOption(ExtendedSocketOptions.SO_PEERCRED).user().getName()
+        .equals(System.getProperty("user.name"))) {
+      return null;
+    }
+    request.writeTo(new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel))));
+    DataInputStream reply = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16));
+    return reply.readUnsignedByte() == Replies.ACCEPTED ? reply : null;
+  }
+
+  /**
+   * The root's store options these arguments give, when they name a command the app serves and
+   * read nothing the app cannot: no {@code --titles-from} (a file or the input) and no {@code
+   * @file} of arguments (read from the app's directory); empty otherwise. The app asks the same of
+   * every request before it runs it.
+   */
+  static Optional<Map<String, String>> served(List<String> args) {
+    Map<String, String> options = new HashMap<>();
+    String command = null;
+    for (int i = 0; i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.equals("--") || HELP.contains(arg) || arg.startsWith("@") || arg.startsWith("--titles-from")) {
+        // "--" makes what follows arguments, whatever they look like: the command line reads those.
+        return Optional.empty();
+      }
+      int equals = arg.indexOf('=');
+      String name = arg.startsWith("--") && equals > 0 ? arg.substring(0, equals) : arg;
+      if (VALUED_OPTIONS.contains(name)) {
+        if (equals < 0 && i + 1 == args.size()) {
+          return Optional.empty();
+        }
+        options.put(name, equals > 0 ? arg.substring(equals + 1) : args.get(++i));
+      } else if (command == null && !arg.startsWith("-")) {
+        command = arg;
+      }
+    }
+    if (command == null || !SERVED.contains(command)) {
+      return Optional.empty();
+    }
+    return Optional.of(options);
   }
 
   /** Copies the command's output until its exit code; the app stopping midway is reported. */
@@ -104,7 +173,7 @@ public final class CommandClient {
           flushQuietly(err);
         }
       }
-    } catch (IOException appStopped) {
+    } catch (IOException | RuntimeException appStopped) {
       flushQuietly(out);
       PrintStream message = new PrintStream(err, true, StandardCharsets.UTF_8);
       message.println("task: the web app stopped while it ran the command, which may or may not have been"
@@ -116,53 +185,16 @@ public final class CommandClient {
     }
   }
 
-  /** The request for these arguments, or empty when the app cannot serve them. */
-  static Optional<CommandRequest> request(Map<String, String> environment, Path workingDirectory, String[] args,
-      Terminal terminal) {
-    Map<String, String> options = new HashMap<>();
-    String command = null;
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (arg.equals("--") || HELP.contains(arg)) {
-        // "--" makes what follows arguments, whatever they look like: the command line reads those.
-        return Optional.empty();
-      }
-      int equals = arg.indexOf('=');
-      String name = arg.startsWith("--") && equals > 0 ? arg.substring(0, equals) : arg;
-      if (VALUED_OPTIONS.contains(name)) {
-        if (equals < 0 && i + 1 == args.length) {
-          return Optional.empty();
-        }
-        options.put(name, equals > 0 ? arg.substring(equals + 1) : args[++i]);
-      } else if (command == null && !arg.startsWith("-")) {
-        command = arg;
-      }
-    }
-    if (command == null || !SERVED.contains(command)) {
-      return Optional.empty();
-    }
-    String store = option(options, "--store", environment, "TASK_STORE", "mongo");
-    String mongoUri = option(options, "--mongo-uri", environment, "TASK_MONGO_URI", "");
-    if (!store.strip().equalsIgnoreCase("mongo") || !mongoUri.isEmpty()) {
-      return Optional.empty();
-    }
-    Path dataDirectory;
-    try {
-      dataDirectory = workingDirectory.resolve(option(options, "--data-dir", environment, "TASK_DATA_DIR", "data"))
-          .normalize();
-    } catch (InvalidPathException notAPath) {
-      return Optional.empty();
-    }
+  /** The variables the command line reads, as the person set them. */
+  private static Map<String, String> variables(Map<String, String> environment) {
     Map<String, String> variables = new TreeMap<>();
-    // A loop, not a lambda: the first lambda costs a fresh JVM a tenth of this program's time.
-    for (Map.Entry<String, String> variable : environment.entrySet()) {
-      if (variable.getKey().startsWith("TASK_")) {
-        variables.put(variable.getKey(), variable.getValue());
+    for (String name : VARIABLES) {
+      String value = environment.get(name);
+      if (value != null) {
+        variables.put(name, value);
       }
     }
-    return Optional.of(new CommandRequest(workingDirectory.toString(), dataDirectory.toString(),
-        option(options, "--db", environment, "TASK_DB", "TaskManager"), zone(environment),
-        terminal.interactive(), terminal.colour(), terminal.width(), variables, List.of(args)));
+    return variables;
   }
 
   /**
@@ -208,6 +240,16 @@ public final class CommandClient {
       stream.flush();
     } catch (IOException closed) {
       // As above.
+    }
+  }
+
+  private static void closeQuietly(SocketChannel channel) {
+    try {
+      if (channel != null) {
+        channel.close();
+      }
+    } catch (IOException alreadyClosed) {
+      // Closed is what was wanted.
     }
   }
 }

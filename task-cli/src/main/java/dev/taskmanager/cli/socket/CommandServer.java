@@ -26,16 +26,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -51,13 +52,19 @@ import jdk.net.UnixDomainPrincipal;
 public final class CommandServer implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(CommandServer.class.getName());
-  /** Commands run at once; more wait in a short queue, and past it are refused (run by the client). */
-  private static final int THREADS = 2;
-  private static final int QUEUED = 16;
+  /**
+   * Commands run at once; one more is refused at once (the client runs it itself), never queued
+   * behind clients slow to read (a {@code task list --all | less}).
+   */
+  private static final int THREADS = 4;
+  /** After a failed accept (out of file descriptors), a pause before the next. */
+  private static final long ACCEPT_RETRY_MILLIS = 100;
   /** A client has this long to send its request, so that none holds a thread by sending nothing. */
   private static final long REQUEST_SECONDS = 10;
   /** How long closing waits for the commands running. */
   private static final long FINISH_SECONDS = 10;
+  /** Exit code of a command that failed in the app for a reason of its own (ExitCodes). */
+  private static final int INTERNAL_ERROR = 70;
   /** At most this much request, its bounds on counts aside. */
   private static final int MAX_REQUEST_BYTES = 1 << 20;
 
@@ -68,18 +75,19 @@ public final class CommandServer implements AutoCloseable {
   private final Module stores;
   private final ThreadPoolExecutor commands;
   private final ScheduledExecutorService deadlines;
-  private final String owner = System.getProperty("user.name");
+  /** The socket's owner, the app's user: the only peer served (by id, names may be missing). */
+  private final UserPrincipal owner;
 
   private CommandServer(ServerSocketChannel listener, Path socket, Path dataDirectory, String database,
-      Module stores) {
+      Module stores) throws IOException {
     this.listener = listener;
     this.socket = socket;
     this.dataDirectory = dataDirectory;
     this.database = database;
     this.stores = stores;
-    this.commands = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUED),
+    this.owner = Files.getOwner(socket);
+    this.commands = new ThreadPoolExecutor(0, THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
         daemon("task-command"));
-    this.commands.allowCoreThreadTimeOut(true);
     this.deadlines = Executors.newSingleThreadScheduledExecutor(daemon("task-command-deadline"));
   }
 
@@ -97,16 +105,17 @@ public final class CommandServer implements AutoCloseable {
     try {
       Files.deleteIfExists(socket);
       ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+      CommandServer server;
       try {
         listener.bind(UnixDomainSocketAddress.of(socket));
         ownerOnly(socket);
-      } catch (IOException | RuntimeException notBound) {
+        server = new CommandServer(listener, socket, dataDirectory.toRealPath(), database, stores);
+      } catch (IOException | RuntimeException notServing) {
         listener.close();
-        throw notBound;
+        Files.deleteIfExists(socket);
+        throw notServing;
       }
-      CommandServer server = new CommandServer(listener, socket, dataDirectory.toRealPath(), database, stores);
-      Thread accepting = daemon("task-command-socket").newThread(server::accept);
-      accepting.start();
+      daemon("task-command-socket").newThread(server::accept).start();
       return Optional.of(server);
     } catch (IOException | RuntimeException unavailable) {
       LOG.log(Level.WARNING, "The command line cannot be served on " + socket + " (" + unavailable
@@ -132,50 +141,73 @@ public final class CommandServer implements AutoCloseable {
         return;
       } catch (IOException failed) {
         LOG.log(Level.WARNING, "accepting a command failed", failed);
+        pause();
+        continue;
+      }
+      if (!fromOwner(channel)) {
+        refuse(channel, "the app serves its own user's command line only");
         continue;
       }
       try {
-        String peer = peerUser(channel);
-        if (peer != null && !peer.equals(owner)) {
-          refuse(channel, "the app serves the command line of " + owner + " only");
-        } else {
-          commands.execute(() -> serve(channel));
-        }
+        commands.execute(() -> serve(channel));
       } catch (RejectedExecutionException busy) {
         refuse(channel, "busy");
       }
     }
   }
 
-  private static String peerUser(SocketChannel channel) {
+  /** Whether the peer is the socket's owner; not when it cannot be told. */
+  private boolean fromOwner(SocketChannel channel) {
     try {
       UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
-      return peer.user().getName();
+      return peer.user().equals(owner);
     } catch (IOException | UnsupportedOperationException unknown) {
-      return null;
+      return false;
     }
   }
 
   private void serve(SocketChannel channel) {
-    ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(channel), REQUEST_SECONDS, TimeUnit.SECONDS);
     try (channel) {
-      CommandRequest request = CommandRequest.readFrom(new DataInputStream(
-          new BufferedInputStream(bounded(Channels.newInputStream(channel)))));
-      deadline.cancel(false);
+      ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(channel), REQUEST_SECONDS,
+          TimeUnit.SECONDS);
+      CommandRequest request;
+      try {
+        request = CommandRequest.readFrom(new DataInputStream(
+            new BufferedInputStream(bounded(Channels.newInputStream(channel)))));
+      } finally {
+        deadline.cancel(false);
+      }
       DataOutputStream reply = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
+      if (CommandClient.served(request.args()).isEmpty()) {
+        // A client of another release, or no client at all: the app runs what this one sends only.
+        Replies.refuse(reply, "not a command the app runs");
+        return;
+      }
       if (!database.equals(request.database()) || !sameDirectory(Path.of(request.dataDirectory()))) {
         Replies.refuse(reply, "another store");
         return;
       }
       Replies replies = new Replies(reply);
       replies.accept();
-      replies.exit(run(request, replies));
+      replies.exit(runOrReport(request, replies));
     } catch (IOException clientGone) {
       // It sent no request, or left: nothing more to do for it.
+    } catch (RejectedExecutionException closing) {
+      // The app is stopping: the connection closes, and the client runs the command itself.
     } catch (RuntimeException failed) {
       LOG.log(Level.ERROR, "serving a command failed", failed);
-    } finally {
-      deadline.cancel(false);
+    }
+  }
+
+  /** Runs the command; a failure the command line's own handling let through is logged here, not lost. */
+  private int runOrReport(CommandRequest request, Replies replies) {
+    try {
+      return run(request, replies);
+    } catch (RuntimeException | Error failed) {
+      LOG.log(Level.ERROR, "running a command of the command line failed", failed);
+      PrintWriter err = new PrintWriter(new OutputStreamWriter(replies.stream(Replies.ERR), StandardCharsets.UTF_8), true);
+      err.println("task: the web app could not run the command (its log says why)");
+      return INTERNAL_ERROR;
     }
   }
 
@@ -185,7 +217,10 @@ public final class CommandServer implements AutoCloseable {
     PrintWriter err = new PrintWriter(new OutputStreamWriter(replies.stream(Replies.ERR), StandardCharsets.UTF_8), true);
     Map<String, String> environment = new HashMap<>(request.environment());
     // "Today" is the person's, not the app's: their zone unless they named one.
-    clientZone(request.zone()).ifPresent(zone -> environment.putIfAbsent("TASK_TIMEZONE", zone));
+    String named = environment.get("TASK_TIMEZONE");
+    if (named == null || named.isEmpty()) {
+      clientZone(request.zone()).ifPresent(zone -> environment.put("TASK_TIMEZONE", zone));
+    }
     Path workingDirectory = Path.of(request.workingDirectory());
     return TaskCli.run(new ServedTerminal(request.interactive(), request.width(), request.colour()),
         options -> storeFor(options, workingDirectory), environment, request.args().toArray(String[]::new), out, err);
@@ -219,6 +254,14 @@ public final class CommandServer implements AutoCloseable {
     }
   }
 
+  private static void pause() {
+    try {
+      Thread.sleep(ACCEPT_RETRY_MILLIS);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static InputStream bounded(InputStream in) {
     return new InputStream() {
       private int left = MAX_REQUEST_BYTES;
@@ -243,7 +286,7 @@ public final class CommandServer implements AutoCloseable {
 
   private static void refuse(SocketChannel channel, String reason) {
     try (channel) {
-      Replies.refuse(new DataOutputStream(Channels.newOutputStream(channel)), reason);
+      Replies.refuse(new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel))), reason);
     } catch (IOException clientGone) {
       // It runs the command itself either way.
     }

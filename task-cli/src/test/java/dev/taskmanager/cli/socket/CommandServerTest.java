@@ -17,6 +17,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +52,30 @@ class CommandServerTest {
     assertThat(store.count()).isZero();
 
     assertThat(answer(request(dataDir.toString(), "TaskManager", "add", "x"))).isEqualTo(Replies.ACCEPTED);
+  }
+
+  @Test
+  void aCommandTheAppDoesNotRunIsRefusedWhoeverSendsIt() throws IOException {
+    for (List<String> args : List.<List<String>>of(List.of("import", "-"), List.of("reset", "--yes"), List.of("export", "--output",
+        "tasks.json"), List.of("add", "--titles-from", "-"), List.of("list", "@args"), List.of())) {
+      assertThat(answer(request(dataDir.toString(), "TaskManager", args.toArray(String[]::new))))
+          .as("task %s", args).isEqualTo(Replies.REFUSED);
+    }
+  }
+
+  @Test
+  void aRequestOverItsBoundIsCutOff() throws IOException {
+    String[] args = new String[20];
+    Arrays.fill(args, "x".repeat(60_000));
+    args[0] = "list";
+    try (SocketChannel channel = connect()) {
+      request(dataDir.toString(), "TaskManager", args).writeTo(new DataOutputStream(Channels.newOutputStream(channel)));
+      assertThat(channel.read(ByteBuffer.allocate(16))).isEqualTo(-1);
+    } catch (IOException cutWhileSending) {
+      // The server closed the connection before the client had sent it all: cut off too.
+    }
+
+    assertThat(answer(request(dataDir.toString(), "TaskManager", "stats"))).isEqualTo(Replies.ACCEPTED);
   }
 
   @Test
