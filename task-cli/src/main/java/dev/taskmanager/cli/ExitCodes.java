@@ -4,7 +4,7 @@ package dev.taskmanager.cli;
  * The exit codes of every command: the same code for the same cause everywhere. Listed in
  * {@code --help} through the root command's {@code exitCodeList}, which subcommands inherit.
  */
-final class ExitCodes {
+public final class ExitCodes {
 
   static final int OK = 0;
   /** A value, file or record broke a rule, or a confirmation was declined. */
@@ -14,11 +14,11 @@ final class ExitCodes {
   /** No task has the given id. */
   static final int NOT_FOUND = 3;
   /** The store could not be reached or opened. */
-  static final int STORE_UNAVAILABLE = 4;
+  public static final int STORE_UNAVAILABLE = 4;
   /** {@code task doctor} found problems (and did not repair them all). */
   static final int PROBLEMS_FOUND = 5;
   /** A bug: an error nobody expected (EX_SOFTWARE). */
-  static final int INTERNAL_ERROR = 70;
+  public static final int INTERNAL_ERROR = 70;
 
   private ExitCodes() {}
 }

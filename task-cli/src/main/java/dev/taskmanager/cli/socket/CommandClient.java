@@ -1,5 +1,6 @@
 package dev.taskmanager.cli.socket;
 
+import dev.taskmanager.cli.ExitCodes;
 import dev.taskmanager.cli.Terminal;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -51,9 +52,6 @@ public final class CommandClient {
   /** The variables the command line reads: all of the person's environment the app is given. */
   private static final List<String> VARIABLES = List.of("TASK_STORE", "TASK_MONGO_URI", "TASK_DB", "TASK_DATA_DIR",
       "TASK_TIMEZONE");
-
-  /** Exit code when the app went away during a command: the store was unavailable (ExitCodes). */
-  static final int STORE_UNAVAILABLE = 4;
 
   private CommandClient() {}
 
@@ -178,7 +176,7 @@ public final class CommandClient {
       PrintStream message = new PrintStream(err, true, StandardCharsets.UTF_8);
       message.println("task: the web app stopped while it ran the command, which may or may not have been"
           + " done; look with 'task list' (the command line opens the store itself while no app runs)");
-      return STORE_UNAVAILABLE;
+      return ExitCodes.STORE_UNAVAILABLE;
     } finally {
       flushQuietly(out);
       flushQuietly(err);

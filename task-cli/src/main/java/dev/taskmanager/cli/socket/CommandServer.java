@@ -1,6 +1,7 @@
 package dev.taskmanager.cli.socket;
 
 import com.google.inject.Module;
+import dev.taskmanager.cli.ExitCodes;
 import dev.taskmanager.cli.TaskCli;
 import dev.taskmanager.cli.store.StoreModules;
 import dev.taskmanager.core.model.TaskStoreException;
@@ -46,8 +47,8 @@ import jdk.net.UnixDomainPrincipal;
 /**
  * Runs the commands {@link CommandClient} sends, on the app's own store, through the same {@link
  * TaskCli} as the command line, from a Unix socket in the data directory. Only its owner can reach
- * it: the directory is the owner's alone, the socket file too, and a peer of another user is
- * refused (it runs the command itself, as it would with no app).
+ * it: the socket file is the owner's alone, and a peer of another user is refused (it runs the
+ * command itself, as it would with no app).
  */
 public final class CommandServer implements AutoCloseable {
 
@@ -63,8 +64,6 @@ public final class CommandServer implements AutoCloseable {
   private static final long REQUEST_SECONDS = 10;
   /** How long closing waits for the commands running. */
   private static final long FINISH_SECONDS = 10;
-  /** Exit code of a command that failed in the app for a reason of its own (ExitCodes). */
-  private static final int INTERNAL_ERROR = 70;
   /** At most this much request, its bounds on counts aside. */
   private static final int MAX_REQUEST_BYTES = 1 << 20;
 
@@ -207,7 +206,7 @@ public final class CommandServer implements AutoCloseable {
       LOG.log(Level.ERROR, "running a command of the command line failed", failed);
       PrintWriter err = new PrintWriter(new OutputStreamWriter(replies.stream(Replies.ERR), StandardCharsets.UTF_8), true);
       err.println("task: the web app could not run the command (its log says why)");
-      return INTERNAL_ERROR;
+      return ExitCodes.INTERNAL_ERROR;
     }
   }
 

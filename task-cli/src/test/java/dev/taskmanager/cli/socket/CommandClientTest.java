@@ -2,6 +2,7 @@ package dev.taskmanager.cli.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.taskmanager.cli.ExitCodes;
 import dev.taskmanager.cli.Terminal;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -40,7 +41,7 @@ class CommandClientTest {
       // Then the app is gone: the connection closes with no exit code.
     });
 
-    assertThat(exitCode).hasValue(CommandClient.STORE_UNAVAILABLE);
+    assertThat(exitCode).hasValue(ExitCodes.STORE_UNAVAILABLE);
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("  ID  TITLE\n");
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("the web app stopped while it ran the command");
   }
