@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.lang.System.Logger.Level;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channel;
 import java.nio.channels.Channels;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
@@ -291,7 +292,7 @@ public final class CommandServer implements AutoCloseable {
     }
   }
 
-  private static void closeQuietly(SocketChannel channel) {
+  private static void closeQuietly(Channel channel) {
     try {
       channel.close();
     } catch (IOException alreadyClosed) {
@@ -325,14 +326,6 @@ public final class CommandServer implements AutoCloseable {
       Files.deleteIfExists(socket);
     } catch (IOException left) {
       // The next app replaces it; a client meanwhile finds no one and runs the command itself.
-    }
-  }
-
-  private static void closeQuietly(ServerSocketChannel channel) {
-    try {
-      channel.close();
-    } catch (IOException alreadyClosed) {
-      // As above.
     }
   }
 }
